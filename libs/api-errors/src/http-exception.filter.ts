@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, InvalidInputError, UnprocessableError } from './domain-errors';
+import { errorBody, ErrorBody } from './error-body';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  limit?: number;
+}
+
+/**
+ * The one place where errors become HTTP answers in the contract's shape. Anything unexpected
+ * is logged (without the request body: it may hold personal data) and answered as a 500 that
+ * reveals nothing.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof InvalidInputError) {
+      return errorBody(400, 'The request is invalid', exception.errors);
+    }
+    if (exception instanceof UnprocessableError) {
+      return errorBody(422, exception.message, exception.errors);
+    }
+    if (exception instanceof DomainError) {
+      return errorBody(exception.statusCode, exception.message, undefined, exception.extra);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return errorBody(status, message);
+    }
+    const parserError = exception as BodyParserError;
+    if (parserError?.type === 'entity.too.large') {
+      return errorBody(413, `The request body is larger than the limit of ${parserError.limit} bytes`);
+    }
+    if (parserError?.type === 'entity.parse.failed') {
+      return errorBody(400, 'The request body is not valid JSON', [
+        { field: 'body', rule: 'isJson', message: 'body must be valid JSON' },
+      ]);
+    }
+    const status = parserError?.status ?? parserError?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return errorBody(status, 'The request could not be read');
+    }
+    return errorBody(500, 'Something went wrong on our side; the request was not processed');
+  }
+}

@@ -1,0 +1,4 @@
+export * from './domain-errors';
+export * from './error-body';
+export * from './validation';
+export * from './http-exception.filter';

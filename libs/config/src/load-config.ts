@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { AppConfig } from './app-config';
+import { ConfigError } from './config-error';
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/**
+ * Validates the environment and returns the typed configuration; throws ConfigError on the first
+ * bad variable. Pure: the caller decides how to report (main prints one line and exits 1).
+ */
+export function loadConfig(env: Env): AppConfig {
+  const config = new AppConfig();
+  config.nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  config.port = integer(env, 'PORT', 3000, 1, 65535);
+  config.databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  config.databasePoolSize = integer(env, 'DATABASE_POOL_SIZE', 20, 1, 500);
+  config.redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  config.redisPrefix = text(
+    env,
+    'REDIS_PREFIX',
+    'meldpunt',
+    /^[A-Za-z0-9_.-]{1,64}$/,
+    'must be 1-64 letters, digits, _ . or -',
+  );
+  config.smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  config.publicBaseUrl = (
+    url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${config.port}`
+  ).replace(/\/$/, '');
+  config.jwtSecret = env.JWT_SECRET || undefined;
+  if (config.jwtSecret !== undefined && config.jwtSecret.length < 32) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'must be at least 32 characters long',
+      `${config.jwtSecret.length} characters`,
+    );
+  }
+  if (config.jwtSecret === undefined && config.databaseUrl !== undefined && config.nodeEnv === 'production') {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'is required in production (a random string of 32 characters or more)',
+    );
+  }
+  config.accessTokenTtlSeconds = integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86400);
+  config.seedDemo = bool(env, 'SEED_DEMO', config.databaseUrl === undefined);
+  config.runWorker = bool(env, 'RUN_WORKER', true);
+  config.dataDir = resolve(env.DATA_DIR || './.data');
+  config.logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, config.nodeEnv === 'test' ? 'warn' : 'info');
+  config.outboxPollMs = integer(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
+  return config;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, raw);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, 'must be true or false', raw);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      name,
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      raw,
+    );
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(
+      name,
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      raw,
+    );
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${values.join(', ')}`, raw);
+  }
+  return raw as T;
+}
+
+function text(env: Env, name: string, fallback: string, pattern: RegExp, rule: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!pattern.test(raw)) throw new ConfigError(name, rule, raw);
+  return raw;
+}

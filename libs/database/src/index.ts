@@ -1,0 +1,4 @@
+export * from './embedded-postgres';
+export * from './free-port';
+export * from './typeorm-options';
+export * from './snake-naming.strategy';

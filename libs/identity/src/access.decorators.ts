@@ -1,0 +1,20 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { RequestContext } from './request-context';
+import { Role } from './roles';
+
+export const ACCESS_KEY = 'meldpunt:access';
+
+export type Access = { public: true } | { roles: readonly Role[] };
+
+/** Anyone may call this route (health, login, the citizen's token endpoints). */
+export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies Access);
+
+/** Only authenticated callers holding one of these roles may call this route. */
+export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { roles } satisfies Access);
+
+/** The caller's RequestContext, set by the AccessGuard. */
+export const Ctx = createParamDecorator((_data: unknown, host: ExecutionContext): RequestContext => {
+  const request = host.switchToHttp().getRequest<{ context?: RequestContext }>();
+  if (!request.context) throw new Error('RequestContext missing: route is public but asks for a context');
+  return request.context;
+});

@@ -1,0 +1,159 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, Infrastructure } from '@meldpunt/config';
+import { OutboxMessage } from './outbox-message';
+import { OutboxSubscriptions } from './outbox-subscriptions';
+
+const BATCH = 500;
+const NOTIFY_CHANNEL = 'outbox_event';
+// One relay at a time in the whole installation keeps events in commit-id order per ticket.
+const RELAY_LOCK = 7_315_001;
+const RETENTION_DAYS = 7;
+
+interface OutboxRowRaw {
+  id: string;
+  type: string;
+  aggregate_id: string;
+  municipality_code: string | null;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/**
+ * Moves committed outbox rows to the subscribers' BullMQ queues, then marks them published, in
+ * one database transaction per batch. A crash between publishing and the commit re-publishes the
+ * batch on the next run: delivery is at least once, the job id (the event id) makes BullMQ drop
+ * most repeats, and consumers dedupe the rest with `markConsumed`.
+ * It wakes on PostgreSQL NOTIFY (a trigger on outbox_event) and polls as a fallback.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private lastCleanup = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly subscriptions: OutboxSubscriptions,
+    private readonly config: AppConfig,
+    private readonly infrastructure: Infrastructure,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => this.kick(), this.config.outboxPollMs);
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Runs the relay now (or right after the current run). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Waits until no run is in progress (tests use it to wait for the relay). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.relayBatch()) === BATCH);
+      await this.cleanup();
+    } catch (error) {
+      this.logger.warn(`outbox relay run failed, will retry: ${(error as Error).message}`);
+    }
+  }
+
+  /** Publishes one batch; returns how many events it handled (0 when another relay holds the lock). */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        [RELAY_LOCK],
+      );
+      if (!locked) return 0;
+      const rows = await manager.query<OutboxRowRaw[]>(
+        `SELECT id, type, aggregate_id, municipality_code, payload, created_at
+           FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE`,
+        [BATCH],
+      );
+      if (!rows.length) return 0;
+      await this.publish(rows.map(toMessage));
+      await this.markPublished(
+        manager,
+        rows.map((r) => r.id),
+      );
+      return rows.length;
+    });
+  }
+
+  private async publish(messages: OutboxMessage[]): Promise<void> {
+    await Promise.all(
+      this.subscriptions.all().map(({ queue, types }) => {
+        const wanted = types === '*' ? messages : messages.filter((m) => types.includes(m.type));
+        if (!wanted.length) return undefined;
+        return queue.addBulk(wanted.map((m) => ({ name: m.type, data: m, opts: { jobId: m.eventId } })));
+      }),
+    );
+  }
+
+  private async markPublished(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query('UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::bigint[])', [ids]);
+  }
+
+  private async cleanup(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 3_600_000) return;
+    this.lastCleanup = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM outbox_event WHERE published_at < now() - make_interval(days => $1)`,
+      [RETENTION_DAYS],
+    );
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.infrastructure.databaseUrl });
+    client.on('error', (error) => {
+      this.logger.warn(`outbox listener lost its connection (${error.message}); polling only until restart`);
+      this.listener = null;
+    });
+    client.on('notification', () => this.kick());
+    await client.connect();
+    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    this.listener = client;
+  }
+}
+
+function toMessage(row: OutboxRowRaw): OutboxMessage {
+  return {
+    eventId: row.id,
+    type: row.type,
+    aggregateId: row.aggregate_id,
+    municipalityCode: row.municipality_code,
+    payload: row.payload,
+    createdAt: row.created_at.toISOString(),
+  };
+}

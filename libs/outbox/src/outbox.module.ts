@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsumedEventEntity } from './entities/consumed-event.entity';
+import { OutboxEventEntity } from './entities/outbox-event.entity';
+import { OutboxSubscriptions } from './outbox-subscriptions';
+
+/** The subscription table, available to every context that consumes outbox events. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxEventEntity, ConsumedEventEntity])],
+  providers: [OutboxSubscriptions],
+  exports: [OutboxSubscriptions],
+})
+export class OutboxModule {}

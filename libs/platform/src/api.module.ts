@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, Infrastructure } from '@meldpunt/config';
+import { HealthModule } from '@meldpunt/health';
+import { IdentityModule } from '@meldpunt/identity';
+import { MunicipalitiesModule } from '@meldpunt/municipalities';
+import { TicketsModule } from '@meldpunt/tickets';
+import { PlatformModule } from './platform.module';
+import { SeedRunner } from './seed-runner';
+import { WorkerModule } from './worker.module';
+
+/** The HTTP (and later socket.io) application, with the worker inside when configured so. */
+@Module({})
+export class ApiModule {
+  static register(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config, infrastructure),
+        IdentityModule,
+        MunicipalitiesModule,
+        TicketsModule,
+        HealthModule,
+        ...(config.runWorker ? [WorkerModule] : []),
+      ],
+      providers: [SeedRunner],
+    };
+  }
+}
+
+/** The worker process: no HTTP controllers, only processors and timers. */
+@Module({})
+export class WorkerAppModule {
+  static register(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
+    return {
+      module: WorkerAppModule,
+      imports: [
+        PlatformModule.forRoot(config, infrastructure),
+        IdentityModule,
+        MunicipalitiesModule,
+        WorkerModule,
+      ],
+      providers: [SeedRunner],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { IDENTITY_ENTITIES } from '@meldpunt/identity';
+import { MUNICIPALITY_ENTITIES } from '@meldpunt/municipalities';
+import { OUTBOX_ENTITIES } from '@meldpunt/outbox';
+import { TICKET_ENTITIES } from '@meldpunt/tickets';
+
+/** Every entity of every context: the schema the migrations are generated from. */
+export const ALL_ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...MUNICIPALITY_ENTITIES,
+  ...OUTBOX_ENTITIES,
+  ...TICKET_ENTITIES,
+];

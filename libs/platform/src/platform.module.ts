@@ -1,0 +1,59 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigModule, Infrastructure } from '@meldpunt/config';
+import { typeormOptions } from '@meldpunt/database';
+import { OutboxModule } from '@meldpunt/outbox';
+import { bullConnection } from '@meldpunt/queue';
+import { ALL_ENTITIES } from './entities';
+import { REDACTED_PATHS } from './log-redaction';
+
+/** Configuration, logging, PostgreSQL, BullMQ and the outbox: what every process needs. */
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        AppConfigModule.forRoot(config, infrastructure),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            // Only method, path and status: URLs of the citizen endpoints hold tokens.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: stripTokens(req.url),
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+        TypeOrmModule.forRoot(
+          typeormOptions(infrastructure.databaseUrl, ALL_ENTITIES, [], config.databasePoolSize),
+        ),
+        BullModule.forRoot({
+          connection: bullConnection(infrastructure.redisUrl),
+          prefix: config.redisPrefix,
+        }),
+        OutboxModule,
+      ],
+      exports: [AppConfigModule, TypeOrmModule, BullModule, OutboxModule],
+    };
+  }
+}
+
+function stripTokens(url: string): string {
+  return url.replace(/(\/public\/tickets\/|\/status\/)[^/?]+/, '$1[token]').split('?')[0];
+}

@@ -1,0 +1,2 @@
+export * from './redis-provisioner';
+export * from './queue-connection';

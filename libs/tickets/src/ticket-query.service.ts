@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@meldpunt/api-errors';
+import type { RequestContext } from '@meldpunt/identity';
+import { ListTicketsQuery } from './dto/list-tickets.query';
+import { TicketEventView, TicketPageView, TicketView } from './dto/ticket.view';
+import { TicketRepository } from './ticket.repository';
+
+@Injectable()
+export class TicketQueryService {
+  constructor(private readonly tickets: TicketRepository) {}
+
+  async get(ctx: RequestContext, idOrReference: string): Promise<TicketView> {
+    const row = await this.tickets.findVisible(ctx, idOrReference);
+    if (!row) throw new NotFoundError('Ticket', idOrReference);
+    return TicketView.of(row);
+  }
+
+  /** Newest first; the cursor is the last ticket's number, so inserts never shift later pages. */
+  async list(ctx: RequestContext, query: ListTicketsQuery): Promise<TicketPageView> {
+    const limit = query.limit ?? 50;
+    const rows = await this.tickets.list(ctx, {
+      municipalities: query.municipality,
+      statuses: query.status,
+      categoryCode: query.categoryCode,
+      q: query.q,
+      breached: query.breached,
+      before: query.cursor,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(TicketView.of),
+      nextCursor: rows.length > limit ? page[page.length - 1].number : null,
+    };
+  }
+
+  async history(ctx: RequestContext, idOrReference: string): Promise<TicketEventView[]> {
+    const row = await this.tickets.findVisible(ctx, idOrReference);
+    if (!row) throw new NotFoundError('Ticket', idOrReference);
+    return (await this.tickets.history(row.id)).map((e) => ({
+      id: e.id,
+      type: e.type,
+      at: e.at.toISOString(),
+      actor: e.actor,
+      data: e.data,
+    }));
+  }
+}

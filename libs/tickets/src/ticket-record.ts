@@ -1,0 +1,49 @@
+import type { Priority, TicketKind } from '@meldpunt/municipalities';
+import type { Channel, ExternalRef } from './entities/ticket.entity';
+import type { CancelReason, TicketStatus } from './ticket-lifecycle';
+
+/** A ticket row as read with SQL (snake_case columns). */
+export interface TicketRow {
+  id: string;
+  number: string;
+  reference: string;
+  kind: TicketKind;
+  channel: Channel;
+  category_code: string;
+  subject: string;
+  description: string;
+  municipality_code: string;
+  location_address: string | null;
+  location_postcode: string | null;
+  location_lat: number | null;
+  location_lon: number | null;
+  reporter_name: string | null;
+  reporter_email: string | null;
+  reporter_phone: string | null;
+  reporter_language: 'nl' | 'fr' | 'en' | null;
+  reporter_consent: boolean;
+  priority: Priority;
+  status: TicketStatus;
+  cancel_reason: CancelReason | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  version: number;
+  response_due_at: Date | null;
+  resolution_due_at: Date | null;
+  responded_at: Date | null;
+  resolved_at: Date | null;
+  sla_paused: boolean;
+  response_breached: boolean;
+  resolution_breached: boolean;
+  external_refs: ExternalRef[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Every column but the search vector, for SELECT and RETURNING. */
+export const TICKET_COLUMNS = `id, number, reference, kind, channel, category_code, subject, description,
+  municipality_code, location_address, location_postcode, location_lat, location_lon,
+  reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent,
+  priority, status, cancel_reason, assignee_id, assignee_name, version,
+  response_due_at, resolution_due_at, responded_at, resolved_at, sla_paused,
+  response_breached, resolution_breached, external_refs, created_at, updated_at`;

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InvalidInputError, NotFoundError } from '@meldpunt/api-errors';
+import { RequestContext, UsersService } from '@meldpunt/identity';
+import { MunicipalityDirectory } from '@meldpunt/municipalities';
+import { MessageDto } from './dto/message.dto';
+import { TransitionDto } from './dto/transition.dto';
+import { UpdateTicketDto } from './dto/update-ticket.dto';
+import { HISTORY, TICKET_EVENTS } from './ticket-events';
+import { allowedTransitions, canTransition, isFinal, transitionRequirement } from './ticket-lifecycle';
+import { HistoryEntry, SqlExpression, TicketRepository } from './ticket.repository';
+import type { TicketRow } from './ticket-record';
+
+// A person's first public message or status change stops the response clock (the SLA engine
+// reads responded_at); automatic messages never run through here.
+const RESPONDED = new SqlExpression('coalesce(responded_at, now())');
+
+/** Status changes, messages and assignment: each one transaction with history and outbox. */
+@Injectable()
+export class TicketWorkflowService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly users: UsersService,
+    private readonly directory: MunicipalityDirectory,
+  ) {}
+
+  async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<TicketRow> {
+    const requirement = transitionRequirement(dto.to);
+    if (requirement === 'question' && !dto.message) {
+      throw new InvalidInputError([
+        {
+          field: 'message',
+          rule: 'isNotEmpty',
+          message: 'message (the question for the citizen) is required for waiting_for_citizen',
+        },
+      ]);
+    }
+    if (requirement === 'reason' && !dto.reason) {
+      throw new InvalidInputError([
+        {
+          field: 'reason',
+          rule: 'isNotEmpty',
+          message: 'reason (duplicate, not_for_us or spam) is required for cancelled',
+        },
+      ]);
+    }
+    const outcome = await this.tickets.mutate(ctx, id, (row) => {
+      if (!canTransition(row.status, dto.to)) {
+        throw new ConflictError(`A ticket in status ${row.status} cannot move to ${dto.to}`, {
+          allowed: allowedTransitions(row.status),
+        });
+      }
+      const set: Record<string, unknown> = { status: dto.to };
+      if (ctx.actor.type === 'user') set.responded_at = RESPONDED;
+      if (dto.to === 'cancelled') set.cancel_reason = dto.reason;
+      if (dto.to === 'resolved') set.resolved_at = new SqlExpression('now()');
+      if (dto.to === 'in_progress' && row.status === 'resolved') set.resolved_at = null;
+      const data: Record<string, unknown> = { from: row.status, to: dto.to };
+      if (dto.message) data.message = dto.message;
+      if (dto.reason) data.reason = dto.reason;
+      if (row.status === 'resolved' && dto.to === 'in_progress') data.reopened = true;
+      return {
+        set,
+        history: [{ type: HISTORY.statusChanged, data }],
+        outboxType: () => TICKET_EVENTS.statusChanged,
+        result: null,
+      };
+    });
+    if (!outcome) throw new NotFoundError('Ticket', id);
+    return outcome.row;
+  }
+
+  async addMessage(
+    ctx: RequestContext,
+    id: string,
+    dto: MessageDto,
+  ): Promise<{ ticket: TicketRow; message: { visibility: string; body: string } }> {
+    const outcome = await this.tickets.mutate(ctx, id, (row) => {
+      if (dto.visibility === 'public' && isFinal(row.status)) {
+        throw new ConflictError(`A ${row.status} ticket takes no more public messages`, {
+          allowed: ['internal'],
+        });
+      }
+      const set: Record<string, unknown> = {};
+      if (dto.visibility === 'public' && ctx.actor.type === 'user') set.responded_at = RESPONDED;
+      const type = dto.visibility === 'public' ? HISTORY.messagePublic : HISTORY.messageInternal;
+      return {
+        set,
+        history: [{ type, data: { body: dto.body } }],
+        outboxType: () => TICKET_EVENTS.messageAdded,
+        result: null,
+      };
+    });
+    if (!outcome) throw new NotFoundError('Ticket', id);
+    return { ticket: outcome.row, message: { visibility: dto.visibility, body: dto.body } };
+  }
+
+  async update(ctx: RequestContext, id: string, dto: UpdateTicketDto): Promise<TicketRow> {
+    const assignee = dto.assigneeId ? await this.users.findActive(dto.assigneeId) : null;
+    if (dto.assigneeId && !assignee) {
+      throw new InvalidInputError([
+        { field: 'assigneeId', rule: 'isActiveUser', message: 'assigneeId must be an active staff user' },
+      ]);
+    }
+    if (dto.categoryCode && !(await this.directory.category(dto.categoryCode))) {
+      throw new InvalidInputError([
+        {
+          field: 'categoryCode',
+          rule: 'isKnownCategory',
+          message: `categoryCode '${dto.categoryCode}' is not a category of the region`,
+        },
+      ]);
+    }
+    const outcome = await this.tickets.mutate(ctx, id, (row) => {
+      const set: Record<string, unknown> = {};
+      const history: HistoryEntry[] = [];
+      if (dto.assigneeId !== undefined && dto.assigneeId !== row.assignee_id) {
+        if (assignee && !RequestContext.forUser(assignee).canSee(row.municipality_code)) {
+          throw new InvalidInputError([
+            {
+              field: 'assigneeId',
+              rule: 'hasScope',
+              message: `the assignee does not work for ${row.municipality_code}`,
+            },
+          ]);
+        }
+        set.assignee_id = assignee?.id ?? null;
+        set.assignee_name = assignee?.name ?? null;
+        history.push({
+          type: HISTORY.assigned,
+          data: { from: row.assignee_id, to: assignee?.id ?? null, name: assignee?.name ?? null },
+        });
+      }
+      if (dto.priority && dto.priority !== row.priority) {
+        set.priority = dto.priority;
+        history.push({
+          type: HISTORY.updated,
+          data: { field: 'priority', from: row.priority, to: dto.priority },
+        });
+      }
+      if (dto.categoryCode && dto.categoryCode !== row.category_code) {
+        set.category_code = dto.categoryCode;
+        history.push({
+          type: HISTORY.updated,
+          data: { field: 'categoryCode', from: row.category_code, to: dto.categoryCode },
+        });
+      }
+      return {
+        set: history.length ? set : {},
+        history,
+        outboxType: () => TICKET_EVENTS.updated,
+        result: null,
+      };
+    });
+    if (!outcome) throw new NotFoundError('Ticket', id);
+    return outcome.row;
+  }
+}

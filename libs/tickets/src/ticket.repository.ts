@@ -1,0 +1,260 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, RequestContext } from '@meldpunt/identity';
+import { OUTBOX_INSERT_SQL, outboxParams } from '@meldpunt/outbox';
+import { HISTORY, TICKET_EVENTS } from './ticket-events';
+import { TICKET_COLUMNS, TicketRow } from './ticket-record';
+import type { TicketStatus } from './ticket-lifecycle';
+
+export interface NewTicket {
+  id: string;
+  kind: string;
+  channel: string;
+  categoryCode: string;
+  subject: string;
+  description: string;
+  municipalityCode: string;
+  locationAddress: string | null;
+  locationPostcode: string | null;
+  locationLat: number | null;
+  locationLon: number | null;
+  reporterName: string | null;
+  reporterEmail: string | null;
+  reporterPhone: string | null;
+  reporterLanguage: string | null;
+  reporterConsent: boolean;
+  priority: string;
+}
+
+export interface IdempotencyClaim {
+  owner: string;
+  key: string;
+  bodyHash: string;
+}
+
+export interface HistoryEntry {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface ListFilter {
+  municipalities?: string[];
+  statuses?: TicketStatus[];
+  categoryCode?: string;
+  q?: string;
+  breached?: boolean;
+  before?: string;
+  limit: number;
+}
+
+// The reference is built in the same statement from the sequence value: never read-then-write.
+// lpad would truncate numbers above 999,999, hence the CASE.
+const REFERENCE_SQL = `'ZWVL-' || to_char(now() AT TIME ZONE 'Europe/Brussels', 'YYYY') || '-' ||
+  CASE WHEN n.number < 1000000 THEN lpad(n.number::text, 6, '0') ELSE n.number::text END`;
+
+function insertSql(withKey: boolean): string {
+  const key = withKey
+    ? `k AS (INSERT INTO idempotency_key (owner, key, body_hash, ticket_id)
+             VALUES ($19, $20, $21, $1::uuid) ON CONFLICT DO NOTHING RETURNING ticket_id),
+       n AS (SELECT nextval('ticket_number_seq') AS number FROM k),`
+    : `n AS (SELECT nextval('ticket_number_seq') AS number),`;
+  return `WITH ${key}
+    t AS (
+      INSERT INTO ticket (id, number, reference, kind, channel, category_code, subject, description,
+        municipality_code, location_address, location_postcode, location_lat, location_lon,
+        reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent, priority, status)
+      SELECT $1::uuid, n.number, ${REFERENCE_SQL}, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::text,
+        $7::varchar, $8::varchar, $9::varchar, $10::double precision, $11::double precision,
+        $12::varchar, $13::varchar, $14::varchar, $15::varchar, $16::boolean, $17::varchar, 'new'
+      FROM n
+      RETURNING ${TICKET_COLUMNS}),
+    e AS (
+      INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data)
+      SELECT t.id, t.municipality_code, '${HISTORY.created}', $18::jsonb,
+        jsonb_build_object('status', t.status, 'channel', t.channel, 'priority', t.priority)
+      FROM t RETURNING id),
+    o AS (
+      INSERT INTO outbox_event (type, aggregate_id, municipality_code, payload)
+      SELECT '${TICKET_EVENTS.created}', t.id, t.municipality_code,
+        jsonb_build_object('ticketEventId', e.id::text, 'status', t.status)
+      FROM t, e RETURNING id)
+    SELECT * FROM t`;
+}
+
+const INSERT_WITH_KEY = insertSql(true);
+const INSERT_WITHOUT_KEY = insertSql(false);
+
+/**
+ * All SQL on tickets. Every read takes the caller's RequestContext and filters by its
+ * municipalities here, in the data layer. Every write stores the row, its history event and its
+ * outbox row atomically: one statement for the intake (the hot path), one transaction for the rest.
+ */
+@Injectable()
+export class TicketRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Inserts a ticket with its `created` event and outbox row in one statement. With an
+   * idempotency claim, returns null when the key was taken (by a concurrent or earlier request).
+   */
+  async insert(ticket: NewTicket, actor: Actor, claim?: IdempotencyClaim): Promise<TicketRow | null> {
+    const params: unknown[] = [
+      ticket.id,
+      ticket.kind,
+      ticket.channel,
+      ticket.categoryCode,
+      ticket.subject,
+      ticket.description,
+      ticket.municipalityCode,
+      ticket.locationAddress,
+      ticket.locationPostcode,
+      ticket.locationLat,
+      ticket.locationLon,
+      ticket.reporterName,
+      ticket.reporterEmail,
+      ticket.reporterPhone,
+      ticket.reporterLanguage,
+      ticket.reporterConsent,
+      ticket.priority,
+      JSON.stringify(actor),
+    ];
+    if (claim) params.push(claim.owner, claim.key, claim.bodyHash);
+    const rows = await this.dataSource.query<TicketRow[]>(
+      claim ? INSERT_WITH_KEY : INSERT_WITHOUT_KEY,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  async findIdempotencyKey(
+    owner: string,
+    key: string,
+  ): Promise<{ bodyHash: string; ticketId: string } | null> {
+    const rows = await this.dataSource.query<{ body_hash: string; ticket_id: string }[]>(
+      'SELECT body_hash, ticket_id FROM idempotency_key WHERE owner = $1 AND key = $2',
+      [owner, key],
+    );
+    return rows[0] ? { bodyHash: rows[0].body_hash, ticketId: rows[0].ticket_id } : null;
+  }
+
+  /** A ticket by id or reference, if the caller may see it. */
+  async findVisible(
+    ctx: RequestContext,
+    idOrReference: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<TicketRow | null> {
+    const byId = UUID.test(idOrReference);
+    const rows = await (manager ?? this.dataSource).query<TicketRow[]>(
+      `SELECT ${TICKET_COLUMNS} FROM ticket
+        WHERE ${byId ? 'id = $1::uuid' : 'reference = upper($1)'}
+          AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[]))
+        ${lock ? 'FOR UPDATE' : ''}`,
+      [idOrReference, scopeParam(ctx)],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(ctx: RequestContext, filter: ListFilter): Promise<TicketRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const scope = scopeParam(ctx);
+    if (scope) where.push(`municipality_code = ANY(${param(scope)}::text[])`);
+    if (filter.municipalities?.length)
+      where.push(`municipality_code = ANY(${param(filter.municipalities)}::text[])`);
+    if (filter.statuses?.length) where.push(`status = ANY(${param(filter.statuses)}::text[])`);
+    if (filter.categoryCode) where.push(`category_code = ${param(filter.categoryCode)}`);
+    if (filter.breached !== undefined) {
+      where.push(`${filter.breached ? '' : 'NOT '}(response_breached OR resolution_breached)`);
+    }
+    if (filter.q) {
+      const q = filter.q.trim();
+      if (/^ZWVL-\d{4}-\d{6,}$/i.test(q)) where.push(`reference = upper(${param(q)})`);
+      else where.push(`search_vector @@ websearch_to_tsquery('dutch', ${param(q)})`);
+    }
+    if (filter.before) where.push(`number < ${param(filter.before)}::bigint`);
+    const sql = `SELECT ${TICKET_COLUMNS} FROM ticket
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY number DESC LIMIT ${param(filter.limit)}`;
+    return this.dataSource.query<TicketRow[]>(sql, params);
+  }
+
+  async history(
+    ticketId: string,
+  ): Promise<{ id: string; type: string; at: Date; actor: Actor; data: Record<string, unknown> }[]> {
+    return this.dataSource.query(
+      'SELECT id, type, at, actor, data FROM ticket_event WHERE ticket_id = $1 ORDER BY id',
+      [ticketId],
+    );
+  }
+
+  /**
+   * Runs `change` on the locked ticket inside one transaction and writes what it returns: the
+   * updated columns, history events and their outbox rows. The row lock serialises concurrent
+   * changes of one ticket, so none is lost.
+   */
+  async mutate<T>(
+    ctx: RequestContext,
+    idOrReference: string,
+    change: (row: TicketRow) => Promise<Mutation<T>> | Mutation<T>,
+  ): Promise<{ row: TicketRow; result: T } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findVisible(ctx, idOrReference, manager, true);
+      if (!current) return null;
+      const mutation = await change(current);
+      let row = current;
+      const set = Object.entries(mutation.set ?? {});
+      if (set.length || mutation.history.length) {
+        const params: unknown[] = [current.id];
+        const assignments = set.map(([column, value]) => {
+          if (value instanceof SqlExpression) return `${column} = ${value.sql}`;
+          params.push(value);
+          return `${column} = $${params.length}`;
+        });
+        const updated = await manager.query<unknown[]>(
+          `UPDATE ticket SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+            WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
+          params,
+        );
+        // TypeORM answers UPDATE ... RETURNING with [rows, affectedCount].
+        row = (Array.isArray(updated[0]) ? updated[0][0] : updated[0]) as TicketRow;
+      }
+      for (const entry of mutation.history) {
+        const [event] = await manager.query<{ id: string }[]>(
+          'INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [row.id, row.municipality_code, entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
+        );
+        await manager.query(
+          OUTBOX_INSERT_SQL,
+          outboxParams({
+            type: mutation.outboxType(entry),
+            aggregateId: row.id,
+            municipalityCode: row.municipality_code,
+            payload: { ticketEventId: event.id, status: row.status, historyType: entry.type },
+          }),
+        );
+      }
+      return { row, result: mutation.result };
+    });
+  }
+}
+
+/** A column value computed by SQL (e.g. `coalesce(responded_at, now())`). */
+export class SqlExpression {
+  constructor(readonly sql: string) {}
+}
+
+export interface Mutation<T> {
+  set?: Record<string, unknown>;
+  history: HistoryEntry[];
+  outboxType: (entry: HistoryEntry) => string;
+  result: T;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function scopeParam(ctx: RequestContext): string[] | null {
+  return ctx.scope === 'all' ? null : [...ctx.scope];
+}
