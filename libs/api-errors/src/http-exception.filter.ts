@@ -31,6 +31,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ErrorBody {
+    const parsed = bodyParserErrorBody(exception);
+    if (parsed) return parsed;
     if (exception instanceof InvalidInputError) {
       return errorBody(400, 'The request is invalid', exception.errors);
     }
@@ -50,18 +52,36 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return errorBody(status, message);
     }
     const parserError = exception as BodyParserError;
-    if (parserError?.type === 'entity.too.large') {
-      return errorBody(413, `The request body is larger than the limit of ${parserError.limit} bytes`);
-    }
-    if (parserError?.type === 'entity.parse.failed') {
-      return errorBody(400, 'The request body is not valid JSON', [
-        { field: 'body', rule: 'isJson', message: 'body must be valid JSON' },
-      ]);
-    }
     const status = parserError?.status ?? parserError?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return errorBody(status, 'The request could not be read');
     }
     return errorBody(500, 'Something went wrong on our side; the request was not processed');
   }
+}
+
+/** Errors of the JSON body parser, which Express raises before any route (and filter) runs. */
+export function bodyParserErrorBody(exception: unknown): ErrorBody | null {
+  const parserError = exception as BodyParserError | undefined;
+  if (parserError?.type === 'entity.too.large') {
+    return errorBody(413, `The request body is larger than the limit of ${parserError.limit} bytes`);
+  }
+  if (parserError?.type === 'entity.parse.failed') {
+    return errorBody(400, 'The request body is not valid JSON', [
+      { field: 'body', rule: 'isJson', message: 'body must be valid JSON' },
+    ]);
+  }
+  return null;
+}
+
+/** Express error middleware placed right after the body parser: answers its errors in our shape. */
+export function bodyParserErrorMiddleware(
+  error: unknown,
+  _req: unknown,
+  res: Response,
+  next: (error?: unknown) => void,
+): void {
+  const body = bodyParserErrorBody(error);
+  if (!body) return next(error);
+  res.status(body.statusCode).json(body);
 }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { createValidationPipe, HttpExceptionFilter } from '@meldpunt/api-errors';
+import { bodyParserErrorMiddleware, createValidationPipe, HttpExceptionFilter } from '@meldpunt/api-errors';
 
 /** Request limits, validation, error mapping and the OpenAPI document: the same for every HTTP app. */
 export function configureHttpApp(app: NestExpressApplication): void {
@@ -10,6 +10,7 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
