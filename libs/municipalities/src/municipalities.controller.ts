@@ -14,13 +14,13 @@ export class MunicipalitiesController {
   @Public()
   @ApiOkResponse({ type: [MunicipalityView] })
   async municipalities(): Promise<MunicipalityView[]> {
-    return (await this.directory.allMunicipalities()).map(MunicipalityView.of);
+    return (await this.directory.allMunicipalities()).map((m) => MunicipalityView.of(m));
   }
 
   @Get('categories')
   @Public()
   @ApiOkResponse({ type: [CategoryView] })
   async categories(): Promise<CategoryView[]> {
-    return (await this.directory.allCategories()).filter((c) => c.active).map(CategoryView.of);
+    return (await this.directory.allCategories()).filter((c) => c.active).map((c) => CategoryView.of(c));
   }
 }

@@ -24,8 +24,8 @@ interface OutboxRowRaw {
 /**
  * Moves committed outbox rows to the subscribers' BullMQ queues, then marks them published, in
  * one database transaction per batch. A crash between publishing and the commit re-publishes the
- * batch on the next run: delivery is at least once, the job id (the event id) makes BullMQ drop
- * most repeats, and consumers dedupe the rest with `markConsumed`.
+ * batch on the next run: delivery is at least once, the job id (`event-<id>`; BullMQ refuses plain integer ids)
+ * makes BullMQ drop most repeats, and consumers dedupe the rest with `markConsumed`.
  * It wakes on PostgreSQL NOTIFY (a trigger on outbox_event) and polls as a fallback.
  */
 @Injectable()
@@ -112,12 +112,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publish(messages: OutboxMessage[]): Promise<void> {
+    const deliveries = this.subscriptions.all().map(({ queue, types }) => ({
+      queue,
+      wanted: types === '*' ? messages : messages.filter((m) => types.includes(m.type)),
+    }));
     await Promise.all(
-      this.subscriptions.all().map(({ queue, types }) => {
-        const wanted = types === '*' ? messages : messages.filter((m) => types.includes(m.type));
-        if (!wanted.length) return undefined;
-        return queue.addBulk(wanted.map((m) => ({ name: m.type, data: m, opts: { jobId: m.eventId } })));
-      }),
+      deliveries
+        .filter(({ wanted }) => wanted.length > 0)
+        .map(({ queue, wanted }) =>
+          queue.addBulk(
+            wanted.map((m) => ({ name: m.type, data: m, opts: { jobId: `event-${m.eventId}` } })),
+          ),
+        ),
     );
   }
 

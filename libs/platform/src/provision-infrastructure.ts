@@ -23,7 +23,7 @@ export async function provisionInfrastructure(config: AppConfig, log: Logger): P
     log.info(`database: PostgreSQL at ${new URL(databaseUrl).host} (DATABASE_URL)`);
   } else {
     const embedded = await startEmbeddedPostgres(config.dataDir);
-    stops.push(embedded.stop);
+    stops.push(() => embedded.stop());
     databaseUrl = embedded.url;
     log.info(`database: ${embedded.description}`);
   }
@@ -31,7 +31,7 @@ export async function provisionInfrastructure(config: AppConfig, log: Logger): P
   log.info(`migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
 
   const redis = await provisionRedis(config.redisUrl, config.dataDir);
-  stops.push(redis.stop);
+  stops.push(() => redis.stop());
   log.info(`queues: ${redis.description}, key prefix '${config.redisPrefix}'`);
 
   if (!config.jwtSecret) {

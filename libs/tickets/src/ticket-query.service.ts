@@ -29,7 +29,7 @@ export class TicketQueryService {
     });
     const page = rows.slice(0, limit);
     return {
-      items: page.map(TicketView.of),
+      items: page.map((row) => TicketView.of(row)),
       nextCursor: rows.length > limit ? page[page.length - 1].number : null,
     };
   }

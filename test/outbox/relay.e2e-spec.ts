@@ -1,0 +1,128 @@
+import { Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { markConsumed, OutboxMessage, OutboxRelay, OutboxSubscriptions } from '@meldpunt/outbox';
+import { TEST_REDIS_URL } from '../support/test-env';
+import { startTestApp, TestApp } from '../support/test-app';
+import { ticketBody } from '../factories/ticket.factory';
+
+/** A queue whose first `failures` addBulk calls throw, as if Redis died mid-batch. */
+class FlakyQueue extends Queue {
+  failures = 0;
+  calls = 0;
+  override async addBulk(...args: Parameters<Queue['addBulk']>) {
+    this.calls++;
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error('simulated Redis failure');
+    }
+    return super.addBulk(...args);
+  }
+}
+
+describe('Outbox relay', () => {
+  let t: TestApp;
+  let token: string;
+  const queues: Queue[] = [];
+  const workers: Worker[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ RUN_WORKER: 'true', OUTBOX_POLL_MS: '50' });
+    token = await t.token();
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(queues.map((q) => q.close()));
+    await t.close();
+  });
+
+  const connection = () => ({ url: TEST_REDIS_URL, maxRetriesPerRequest: null });
+
+  it('delivers every event once to each subscriber, in event order, even when a batch fails after publishing', async () => {
+    const relay = t.app.get(OutboxRelay);
+    const subscriptions = t.app.get(OutboxSubscriptions);
+    const dataSource = t.app.get(DataSource);
+    const good = new Queue('test-good', { connection: connection(), prefix: t.redisPrefix });
+    const flaky = new FlakyQueue('test-flaky', { connection: connection(), prefix: t.redisPrefix });
+    queues.push(good, flaky);
+    await relay.idle();
+    subscriptions.add(good, '*');
+    subscriptions.add(flaky, ['ticket.created']);
+    flaky.failures = 2;
+
+    const effects: string[] = [];
+    // The consumer dedupes with markConsumed in its own transaction, as real consumers do.
+    workers.push(
+      new Worker<OutboxMessage>(
+        'test-good',
+        async (job) => {
+          await dataSource.transaction(async (manager) => {
+            if (await markConsumed(manager, 'test-good', job.data.eventId)) effects.push(job.data.eventId);
+          });
+        },
+        { connection: connection(), prefix: t.redisPrefix, concurrency: 1 },
+      ),
+    );
+
+    const ids: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const res = await t
+        .http()
+        .post('/api/v1/tickets')
+        .set('Authorization', `Bearer ${token}`)
+        .send(ticketBody());
+      ids.push(res.body.id);
+    }
+    await t
+      .http()
+      .post(`/api/v1/tickets/${ids[0]}/transitions`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ to: 'in_progress' });
+
+    const [{ n: total }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM outbox_event');
+    await waitFor(async () => {
+      const [{ n }] = await t.sql<{ n: string }>(
+        'SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL',
+      );
+      return n === '0' && effects.length === Number(total);
+    }, 15000);
+
+    expect(flaky.calls).toBeGreaterThan(2);
+    expect(effects).toHaveLength(Number(total));
+    expect(new Set(effects).size).toBe(effects.length);
+    // Event ids reach the consumer in increasing order.
+    expect([...effects].sort((a, b) => Number(a) - Number(b))).toEqual(effects);
+    const flakyCounts = await flaky.getJobCounts('waiting', 'delayed', 'completed', 'active');
+    expect(flakyCounts.waiting).toBe(15);
+  });
+
+  it('re-publishes a batch whose transaction did not commit, and the consumer applies it once', async () => {
+    const relay = t.app.get(OutboxRelay);
+    const dataSource = t.app.get(DataSource);
+    await relay.idle();
+    const [last] = await t.sql<{ id: string }>('SELECT max(id)::text AS id FROM outbox_event');
+    // Pretend the relay crashed after publishing: the rows are published again on the next run.
+    await t.sql('UPDATE outbox_event SET published_at = NULL WHERE id > $1::bigint - 5', [last.id]);
+    const applied: string[] = [];
+    await dataSource.transaction(async (manager) => {
+      for (const id of [last.id, last.id])
+        if (await markConsumed(manager, 'replay-check', id)) applied.push(id);
+    });
+    expect(applied).toEqual([last.id]);
+    relay.kick();
+    await waitFor(async () => {
+      const [{ n }] = await t.sql<{ n: string }>(
+        'SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL',
+      );
+      return n === '0';
+    }, 10000);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
