@@ -20,7 +20,7 @@ describe('HTTP surface', () => {
     const found: { method: string; path: string; access: unknown }[] = [];
     const controllers = [...modules.values()].flatMap((m) => [...m.controllers.values()]);
     for (const wrapper of controllers) {
-      const instance = wrapper.instance as object;
+      const instance = wrapper.instance;
       const prototype = Object.getPrototypeOf(instance) as object;
       const base = String(reflector.get(PATH_METADATA, wrapper.metatype as object) ?? '');
       for (const name of scanner.getAllMethodNames(prototype)) {

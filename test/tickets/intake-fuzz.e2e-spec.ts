@@ -56,7 +56,7 @@ describe('Intake under random input (property-based)', () => {
       const body: Record<string, unknown> = { ...valid, ...set };
       for (const key of drop) delete body[key];
       if (typeof body.reporter === 'object' && body.reporter !== null && !Array.isArray(body.reporter)) {
-        body.reporter = { ...(body.reporter as object), ...nested };
+        body.reporter = { ...body.reporter, ...nested };
       }
       return body;
     });
