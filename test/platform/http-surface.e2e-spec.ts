@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_KEY } from '@meldpunt/identity';
@@ -22,13 +22,13 @@ describe('HTTP surface', () => {
     for (const wrapper of controllers) {
       const instance = wrapper.instance;
       const prototype = Object.getPrototypeOf(instance) as object;
-      const base = String(reflector.get(PATH_METADATA, wrapper.metatype as object) ?? '');
+      const base = String(reflector.get(PATH_METADATA, wrapper.metatype as Type) ?? '');
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = (prototype as Record<string, () => unknown>)[name];
         const path = reflector.get<string | undefined>(PATH_METADATA, handler);
         if (path === undefined) continue;
         const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
-        const access = reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype as object]);
+        const access = reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype as Type]);
         found.push({
           method,
           path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
