@@ -10,6 +10,8 @@ async function main(): Promise<void> {
     `api: listening on ${config.publicBaseUrl} (OpenAPI at /api/docs, health at /health) ` +
       `${config.runWorker ? 'with the worker in-process ' : ''}after ${Date.now() - startedAt} ms`,
   );
+  // Signals are ours, not Nest's: Nest would re-raise the signal after closing the app and kill
+  // the process before the embedded PostgreSQL and Redis are stopped.
   const shutdown = async () => {
     await app.close();
     await provisioned.stop();

