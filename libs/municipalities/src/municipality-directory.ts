@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CategoryEntity } from './entities/category.entity';
-import { MunicipalityEntity } from './entities/municipality.entity';
+import { MunicipalityEntity, WeeklyHours } from './entities/municipality.entity';
 
 const TTL_MS = 30_000;
 
@@ -39,6 +39,17 @@ export class MunicipalityDirectory {
 
   async category(code: string): Promise<CategoryEntity | undefined> {
     return (await this.fresh()).categories.get(code);
+  }
+
+  /** Replaces a municipality's opening hours and closing days (validated by the caller). */
+  async updateOpeningHours(
+    code: string,
+    openingHours: WeeklyHours,
+    closedDates: string[],
+  ): Promise<MunicipalityEntity | null> {
+    const result = await this.municipalities.update({ code }, { openingHours, closedDates });
+    this.invalidate();
+    return result.affected ? ((await this.municipality(code)) ?? null) : null;
   }
 
   invalidate(): void {

@@ -3,6 +3,7 @@ import { AppConfig, Infrastructure } from '@meldpunt/config';
 import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
+import { SlaModule } from '@meldpunt/sla';
 import { TicketsModule } from '@meldpunt/tickets';
 import { PlatformModule } from './platform.module';
 import { SeedRunner } from './seed-runner';
@@ -18,6 +19,7 @@ export class ApiModule {
         PlatformModule.forRoot(config, infrastructure),
         IdentityModule,
         MunicipalitiesModule,
+        SlaModule,
         TicketsModule,
         HealthModule,
         ...(config.runWorker ? [WorkerModule] : []),
@@ -37,6 +39,7 @@ export class WorkerAppModule {
         PlatformModule.forRoot(config, infrastructure),
         IdentityModule,
         MunicipalitiesModule,
+        SlaModule,
         WorkerModule,
       ],
       providers: [SeedRunner],

@@ -1,6 +1,7 @@
 import { IDENTITY_ENTITIES } from '@meldpunt/identity';
 import { MUNICIPALITY_ENTITIES } from '@meldpunt/municipalities';
 import { OUTBOX_ENTITIES } from '@meldpunt/outbox';
+import { SLA_ENTITIES } from '@meldpunt/sla';
 import { TICKET_ENTITIES } from '@meldpunt/tickets';
 
 /** Every entity of every context: the schema the migrations are generated from. */
@@ -9,4 +10,5 @@ export const ALL_ENTITIES = [
   ...MUNICIPALITY_ENTITIES,
   ...OUTBOX_ENTITIES,
   ...TICKET_ENTITIES,
+  ...SLA_ENTITIES,
 ];

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@meldpunt/config';
 import { UsersService } from '@meldpunt/identity';
 import { MunicipalitySeeder } from '@meldpunt/municipalities';
+import { SlaPolicies } from '@meldpunt/sla';
 
 export const DEMO_ACCOUNT = {
   email: 'admin@meldpunt.local',
@@ -17,6 +18,7 @@ export class SeedRunner {
   constructor(
     private readonly municipalities: MunicipalitySeeder,
     private readonly users: UsersService,
+    private readonly slaPolicies: SlaPolicies,
     private readonly config: AppConfig,
   ) {}
 
@@ -27,6 +29,8 @@ export class SeedRunner {
         `seed: added ${added.municipalities} municipalities and ${added.categories} categories`,
       );
     }
+    const policies = await this.slaPolicies.seedDefaults();
+    if (policies) this.logger.log(`seed: added ${policies} default SLA policies`);
     if (this.config.seedDemo) {
       await this.users.ensure(DEMO_ACCOUNT.email, DEMO_ACCOUNT.name, DEMO_ACCOUNT.password, ['admin']);
       this.logger.log(`demo account: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password} (role admin)`);

@@ -51,3 +51,18 @@ export {
 } from './sla-target';
 export { WEEKDAYS, type WeeklyOpeningHours } from './weekly-hours';
 export { utcOffsetMsAt, wallClockAt, wallClockToInstant, type WallClock } from './zoned-time';
+export {
+  pauseClock,
+  resumeClock,
+  startClocks,
+  type Clock,
+  type ClockName,
+  type PolicySnapshot,
+} from './ticket-clocks';
+export { SlaPolicyEntity } from './entities/sla-policy.entity';
+export { SlaPolicies } from './sla-policies.service';
+export { MunicipalityCalendars } from './municipality-calendars';
+export { SlaModule } from './sla.module';
+
+import { SlaPolicyEntity as SlaPolicyEntityClass } from './entities/sla-policy.entity';
+export const SLA_ENTITIES = [SlaPolicyEntityClass];

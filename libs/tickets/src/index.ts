@@ -10,6 +10,9 @@ export * from './ticket-intake.service';
 export * from './ticket-workflow.service';
 export * from './ticket-query.service';
 export * from './tickets.module';
+export * from './tickets-worker.module';
+export { TicketSlaReconciler } from './sla/ticket-sla-reconciler';
+export { SLA_TIMERS_QUEUE, SLA_EVENTS_QUEUE } from './sla/sla-timers';
 
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { TicketEventEntity } from './entities/ticket-event.entity';

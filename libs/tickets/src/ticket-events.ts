@@ -6,6 +6,8 @@ export const HISTORY = {
   messageInternal: 'message_internal',
   assigned: 'assigned',
   updated: 'updated',
+  slaWarning: 'sla_warning',
+  slaBreached: 'sla_breached',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */
@@ -14,5 +16,8 @@ export const TICKET_EVENTS = {
   statusChanged: 'ticket.status_changed',
   messageAdded: 'ticket.message_added',
   updated: 'ticket.updated',
+  // The console's event names (contract, real-time section).
+  slaWarning: 'ticket.sla.warning',
+  slaBreached: 'ticket.sla.breached',
 } as const;
 export type TicketEventType = (typeof TICKET_EVENTS)[keyof typeof TICKET_EVENTS];

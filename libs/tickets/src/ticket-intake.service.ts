@@ -5,6 +5,7 @@ import type { RequestContext } from '@meldpunt/identity';
 import { MunicipalityDirectory, routeToMunicipality } from '@meldpunt/municipalities';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { parsePhone } from './dto/is-phone-number';
+import { TicketSlaClock } from './sla/ticket-sla-clock';
 import { initialPriority } from './ticket-priority';
 import { NewTicket, TicketRepository } from './ticket.repository';
 import type { TicketRow } from './ticket-record';
@@ -21,6 +22,7 @@ export class TicketIntakeService {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly directory: MunicipalityDirectory,
+    private readonly slaClock: TicketSlaClock,
   ) {}
 
   async create(
@@ -90,6 +92,13 @@ export class TicketIntakeService {
       throw new ForbiddenError(`Municipality '${route.code}' is outside the municipalities you work for`);
     }
     const description = dto.description.trim();
+    const priority = initialPriority({
+      requested: dto.priority,
+      categoryDefault: category.defaultPriority,
+      urgent: dto.urgent,
+      kind: dto.kind,
+    });
+    const receivedAt = new Date();
     return {
       id: randomUUID(),
       kind: dto.kind,
@@ -107,12 +116,12 @@ export class TicketIntakeService {
       reporterPhone: dto.reporter?.phone ? parsePhone(dto.reporter.phone) : null,
       reporterLanguage: dto.reporter?.language ?? null,
       reporterConsent: dto.reporter?.consent === true,
-      priority: initialPriority({
-        requested: dto.priority,
-        categoryDefault: category.defaultPriority,
-        urgent: dto.urgent,
-        kind: dto.kind,
-      }),
+      priority,
+      receivedAt,
+      sla: await this.slaClock.atIntake(
+        { municipalityCode: route.code, categoryCode: category.code, priority, kind: dto.kind },
+        receivedAt,
+      ),
     };
   }
 }

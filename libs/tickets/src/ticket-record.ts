@@ -1,4 +1,5 @@
 import type { Priority, TicketKind } from '@meldpunt/municipalities';
+import type { PolicySnapshot } from '@meldpunt/sla';
 import type { Channel, ExternalRef } from './entities/ticket.entity';
 import type { CancelReason, TicketStatus } from './ticket-lifecycle';
 
@@ -35,6 +36,15 @@ export interface TicketRow {
   sla_paused: boolean;
   response_breached: boolean;
   resolution_breached: boolean;
+  sla_policy: PolicySnapshot | null;
+  sla_version: number;
+  sla_paused_at: Date | null;
+  response_warn_at: Date | null;
+  resolution_warn_at: Date | null;
+  response_remaining_ms: string | null;
+  resolution_remaining_ms: string | null;
+  response_warned: boolean;
+  resolution_warned: boolean;
   external_refs: ExternalRef[];
   created_at: Date;
   updated_at: Date;
@@ -46,4 +56,6 @@ export const TICKET_COLUMNS = `id, number, reference, kind, channel, category_co
   reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent,
   priority, status, cancel_reason, assignee_id, assignee_name, version,
   response_due_at, resolution_due_at, responded_at, resolved_at, sla_paused,
-  response_breached, resolution_breached, external_refs, created_at, updated_at`;
+  response_breached, resolution_breached, sla_policy, sla_version, sla_paused_at, response_warn_at,
+  resolution_warn_at, response_remaining_ms, resolution_remaining_ms, response_warned, resolution_warned,
+  external_refs, created_at, updated_at`;

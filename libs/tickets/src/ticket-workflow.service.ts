@@ -5,6 +5,7 @@ import { MunicipalityDirectory } from '@meldpunt/municipalities';
 import { MessageDto } from './dto/message.dto';
 import { TransitionDto } from './dto/transition.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
+import { TicketSlaClock } from './sla/ticket-sla-clock';
 import { HISTORY, TICKET_EVENTS } from './ticket-events';
 import { allowedTransitions, canTransition, isFinal, transitionRequirement } from './ticket-lifecycle';
 import { HistoryEntry, SqlExpression, TicketRepository } from './ticket.repository';
@@ -21,6 +22,7 @@ export class TicketWorkflowService {
     private readonly tickets: TicketRepository,
     private readonly users: UsersService,
     private readonly directory: MunicipalityDirectory,
+    private readonly slaClock: TicketSlaClock,
   ) {}
 
   async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<TicketRow> {
@@ -43,13 +45,16 @@ export class TicketWorkflowService {
         },
       ]);
     }
-    const outcome = await this.tickets.mutate(ctx, id, (row) => {
+    const outcome = await this.tickets.mutate(ctx, id, async (row) => {
       if (!canTransition(row.status, dto.to)) {
         throw new ConflictError(`A ticket in status ${row.status} cannot move to ${dto.to}`, {
           allowed: allowedTransitions(row.status),
         });
       }
-      const set: Record<string, unknown> = { status: dto.to };
+      const set: Record<string, unknown> = {
+        ...(await this.slaClock.onTransition(row, dto.to, new Date())),
+        status: dto.to,
+      };
       if (ctx.actor.type === 'user') set.responded_at = RESPONDED;
       if (dto.to === 'cancelled') set.cancel_reason = dto.reason;
       if (dto.to === 'resolved') set.resolved_at = new SqlExpression('now()');

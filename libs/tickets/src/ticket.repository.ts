@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestContext } from '@meldpunt/identity';
 import { OUTBOX_INSERT_SQL, outboxParams } from '@meldpunt/outbox';
+import type { IntakeSla } from './sla/ticket-sla-clock';
+import { SLA_TIMER_COLUMNS, type SlaTimerRow } from './sla/sla-timers';
 import { HISTORY, TICKET_EVENTS } from './ticket-events';
 import { TICKET_COLUMNS, TicketRow } from './ticket-record';
 import type { TicketStatus } from './ticket-lifecycle';
@@ -25,6 +27,8 @@ export interface NewTicket {
   reporterLanguage: string | null;
   reporterConsent: boolean;
   priority: string;
+  receivedAt: Date;
+  sla: IntakeSla;
 }
 
 export interface IdempotencyClaim {
@@ -56,17 +60,19 @@ const REFERENCE_SQL = `'ZWVL-' || to_char(now() AT TIME ZONE 'Europe/Brussels', 
 function insertSql(withKey: boolean): string {
   const key = withKey
     ? `k AS (INSERT INTO idempotency_key (owner, key, body_hash, ticket_id)
-             VALUES ($19, $20, $21, $1::uuid) ON CONFLICT DO NOTHING RETURNING ticket_id),
+             VALUES ($25, $26, $27, $1::uuid) ON CONFLICT DO NOTHING RETURNING ticket_id),
        n AS (SELECT nextval('ticket_number_seq') AS number FROM k),`
     : `n AS (SELECT nextval('ticket_number_seq') AS number),`;
   return `WITH ${key}
     t AS (
       INSERT INTO ticket (id, number, reference, kind, channel, category_code, subject, description,
         municipality_code, location_address, location_postcode, location_lat, location_lon,
-        reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent, priority, status)
+        reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent, priority, status,
+        sla_policy, response_due_at, resolution_due_at, response_warn_at, resolution_warn_at, created_at, updated_at)
       SELECT $1::uuid, n.number, ${REFERENCE_SQL}, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::text,
         $7::varchar, $8::varchar, $9::varchar, $10::double precision, $11::double precision,
-        $12::varchar, $13::varchar, $14::varchar, $15::varchar, $16::boolean, $17::varchar, 'new'
+        $12::varchar, $13::varchar, $14::varchar, $15::varchar, $16::boolean, $17::varchar, 'new',
+        $19::jsonb, $20::timestamptz, $21::timestamptz, $22::timestamptz, $23::timestamptz, $24::timestamptz, $24::timestamptz
       FROM n
       RETURNING ${TICKET_COLUMNS}),
     e AS (
@@ -118,6 +124,12 @@ export class TicketRepository {
       ticket.reporterConsent,
       ticket.priority,
       JSON.stringify(actor),
+      ticket.sla.slaPolicy,
+      ticket.sla.responseDueAt,
+      ticket.sla.resolutionDueAt,
+      ticket.sla.responseWarnAt,
+      ticket.sla.resolutionWarnAt,
+      ticket.receivedAt,
     ];
     if (claim) params.push(claim.owner, claim.key, claim.bodyHash);
     const rows = await this.dataSource.query<TicketRow[]>(
@@ -188,6 +200,47 @@ export class TicketRepository {
       'SELECT id, type, at, actor, data FROM ticket_event WHERE ticket_id = $1 ORDER BY id',
       [ticketId],
     );
+  }
+
+  /**
+   * Appends a history event that changes nothing on the ticket and emits no outbox event (an
+   * e-mail's delivery outcome: it must not wake consumers that would send more mail). False when
+   * the ticket is not visible to the caller.
+   */
+  async appendHistory(ctx: RequestContext, ticketId: string, entry: HistoryEntry): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data)
+       SELECT id, municipality_code, $3, $4, $5 FROM ticket
+        WHERE id = $1::uuid AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[]))
+       RETURNING id`,
+      [ticketId, scopeParam(ctx), entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
+    );
+    return rows.length > 0;
+  }
+
+  /** The columns timer planning needs, for some tickets. */
+  async slaTimerRows(ids: string[]): Promise<SlaTimerRow[]> {
+    return this.dataSource.query<SlaTimerRow[]>(
+      `SELECT ${SLA_TIMER_COLUMNS} FROM ticket WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** Every ticket whose clocks run (not paused, not finished), in pages by id (keyset). */
+  async *ticketsWithRunningClocks(pageSize: number): AsyncGenerator<SlaTimerRow[]> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.dataSource.query<SlaTimerRow[]>(
+        `SELECT ${SLA_TIMER_COLUMNS} FROM ticket
+          WHERE status IN ('new', 'in_progress') AND NOT sla_paused AND id > $1::uuid
+            AND ((responded_at IS NULL AND NOT response_breached) OR (resolved_at IS NULL AND NOT resolution_breached))
+          ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (!rows.length) return;
+      yield rows;
+      after = rows[rows.length - 1].id;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Priority, TicketKind } from '@meldpunt/municipalities';
+import type { PolicySnapshot } from '@meldpunt/sla';
 import type { CancelReason, TicketStatus } from '../ticket-lifecycle';
 
 export const CHANNELS = ['phone', 'email', 'web', 'chat', 'counter', 'app', 'open311'] as const;
@@ -24,6 +25,8 @@ export interface ExternalRef {
 @Index('ix_ticket_category_number', ['categoryCode', 'number'])
 @Index('ix_ticket_reporter_email', ['reporterEmail'], { where: 'reporter_email IS NOT NULL' })
 @Index('ix_ticket_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
+// The SLA reconciler walks the tickets whose clocks may run, every minute.
+@Index('ix_ticket_running_clocks', ['id'], { where: `status IN ('new', 'in_progress') AND NOT sla_paused` })
 export class TicketEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -125,6 +128,36 @@ export class TicketEntity {
 
   @Column({ type: 'boolean', default: false })
   resolutionBreached: boolean;
+
+  /** The SLA policy as it was at intake (targets and totals); see libs/sla ticket-clocks. */
+  @Column({ type: 'jsonb', nullable: true })
+  slaPolicy: PolicySnapshot | null;
+
+  /** Bumped whenever a deadline or warning instant moves: timer jobs of older versions do nothing. */
+  @Column({ type: 'integer', default: 1 })
+  slaVersion: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  slaPausedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  responseWarnAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolutionWarnAt: Date | null;
+
+  /** Time left on a paused clock (waiting for the citizen; the resolution clock also while resolved). */
+  @Column({ type: 'bigint', nullable: true })
+  responseRemainingMs: string | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  resolutionRemainingMs: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  responseWarned: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  resolutionWarned: boolean;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
   externalRefs: ExternalRef[];

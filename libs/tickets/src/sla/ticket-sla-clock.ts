@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Clock,
+  MunicipalityCalendars,
+  pauseClock,
+  resumeClock,
+  SlaPolicies,
+  startClocks,
+  type TicketKind,
+} from '@meldpunt/sla';
+import type { Priority } from '@meldpunt/municipalities';
+import { SqlExpression } from '../ticket.repository';
+import type { TicketRow } from '../ticket-record';
+import type { TicketStatus } from '../ticket-lifecycle';
+
+export interface IntakeSla {
+  slaPolicy: string | null;
+  responseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  responseWarnAt: Date | null;
+  resolutionWarnAt: Date | null;
+}
+
+/**
+ * The SLA clocks of tickets, kept on the ticket row (PostgreSQL is the source of truth):
+ * deadlines at intake; both clocks pause while waiting for the citizen and resume with the time
+ * they had left; the resolution clock stops at `resolved` and a reopened ticket resumes it. The
+ * response clock stops at the first public message or transition of a person (`responded_at`).
+ */
+@Injectable()
+export class TicketSlaClock {
+  constructor(
+    private readonly policies: SlaPolicies,
+    private readonly calendars: MunicipalityCalendars,
+  ) {}
+
+  async atIntake(
+    facts: { municipalityCode: string; categoryCode: string; priority: Priority; kind: TicketKind },
+    receivedAt: Date,
+  ): Promise<IntakeSla> {
+    const policy = await this.policies.match(facts);
+    if (!policy)
+      return {
+        slaPolicy: null,
+        responseDueAt: null,
+        resolutionDueAt: null,
+        responseWarnAt: null,
+        resolutionWarnAt: null,
+      };
+    const clocks = startClocks(await this.calendars.calendarFor(facts.municipalityCode), policy, receivedAt);
+    return {
+      slaPolicy: JSON.stringify(clocks.snapshot),
+      responseDueAt: clocks.response.dueAt,
+      resolutionDueAt: clocks.resolution.dueAt,
+      responseWarnAt: clocks.response.warnAt,
+      resolutionWarnAt: clocks.resolution.warnAt,
+    };
+  }
+
+  /** The column changes a status change makes to the clocks (none when nothing moves). */
+  async onTransition(row: TicketRow, to: TicketStatus, at: Date): Promise<Record<string, unknown>> {
+    const policy = row.sla_policy;
+    if (!policy) return {};
+    const calendar = await this.calendars.calendarFor(row.municipality_code);
+    let response = clockOf(row, 'response');
+    let resolution = clockOf(row, 'resolution');
+    const set: Record<string, unknown> = {};
+    if (to === 'waiting_for_citizen') {
+      if (!row.responded_at) response = pauseClock(calendar, response, policy.responseTarget, at);
+      resolution = pauseClock(calendar, resolution, policy.resolutionTarget, at);
+      set.sla_paused = true;
+      set.sla_paused_at = at;
+    } else if (row.status === 'waiting_for_citizen') {
+      response = resumeClock(
+        calendar,
+        response,
+        policy.responseTarget,
+        policy.responseTotalMs,
+        policy.warnAtPercent,
+        at,
+      );
+      resolution = resumeClock(
+        calendar,
+        resolution,
+        policy.resolutionTarget,
+        policy.resolutionTotalMs,
+        policy.warnAtPercent,
+        at,
+      );
+      set.sla_paused = false;
+      set.sla_paused_at = null;
+    } else if (to === 'resolved') {
+      resolution = pauseClock(calendar, resolution, policy.resolutionTarget, at);
+    } else if (row.status === 'resolved' && to === 'in_progress') {
+      resolution = resumeClock(
+        calendar,
+        resolution,
+        policy.resolutionTarget,
+        policy.resolutionTotalMs,
+        policy.warnAtPercent,
+        at,
+      );
+    } else {
+      return {};
+    }
+    return {
+      ...set,
+      ...columnsOf('response', response),
+      ...columnsOf('resolution', resolution),
+      sla_version: new SqlExpression('sla_version + 1'),
+    };
+  }
+}
+
+function clockOf(row: TicketRow, name: 'response' | 'resolution'): Clock {
+  const remaining = row[`${name}_remaining_ms`];
+  return {
+    dueAt: row[`${name}_due_at`],
+    warnAt: row[`${name}_warn_at`],
+    remainingMs: remaining === null ? null : Number(remaining),
+  };
+}
+
+function columnsOf(name: 'response' | 'resolution', clock: Clock): Record<string, unknown> {
+  return {
+    [`${name}_due_at`]: clock.dueAt,
+    [`${name}_warn_at`]: clock.warnAt,
+    [`${name}_remaining_ms`]: clock.remainingMs === null ? null : Math.round(clock.remainingMs),
+  };
+}
