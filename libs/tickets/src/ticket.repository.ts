@@ -226,16 +226,20 @@ export class TicketRepository {
     );
   }
 
-  /** Every ticket whose clocks run (not paused, not finished), in pages by id (keyset). */
-  async *ticketsWithRunningClocks(pageSize: number): AsyncGenerator<SlaTimerRow[]> {
+  /**
+   * Every ticket with a running clock that has a timer due before `until`, in pages by id
+   * (keyset, so a million rows never sit in memory at once).
+   */
+  async *ticketsWithRunningClocks(pageSize: number, until: Date): AsyncGenerator<SlaTimerRow[]> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await this.dataSource.query<SlaTimerRow[]>(
         `SELECT ${SLA_TIMER_COLUMNS} FROM ticket
           WHERE status IN ('new', 'in_progress') AND NOT sla_paused AND id > $1::uuid
-            AND ((responded_at IS NULL AND NOT response_breached) OR (resolved_at IS NULL AND NOT resolution_breached))
+            AND ((responded_at IS NULL AND NOT response_breached AND least(response_warn_at, response_due_at) <= $3)
+              OR (resolved_at IS NULL AND NOT resolution_breached AND least(resolution_warn_at, resolution_due_at) <= $3))
           ORDER BY id LIMIT $2`,
-        [after, pageSize],
+        [after, pageSize, until],
       );
       if (!rows.length) return;
       yield rows;

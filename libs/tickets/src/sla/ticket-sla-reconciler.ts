@@ -1,13 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TicketRepository } from '../ticket.repository';
-import { TicketSlaScheduler } from './ticket-sla-scheduler';
+import { PLANNING_HORIZON_MS, TicketSlaScheduler } from './ticket-sla-scheduler';
 
 const EVERY_MS = 60_000;
 
 /**
  * PostgreSQL holds the deadlines; Redis only holds jobs. At start and every minute this re-creates
- * the jobs Redis lacks (after a flush, a lost Redis, a crash between commit and planning), so no
- * timer is lost. It only adds what is missing; stale jobs are harmless (see SlaTimerProcessor).
+ * the jobs Redis lacks (after a flush, a lost Redis, a crash between commit and planning) and adds
+ * those that came within the planning horizon, so no timer is lost. It only adds what is missing;
+ * stale jobs are harmless (see SlaTimerProcessor).
  */
 @Injectable()
 export class TicketSlaReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,7 +41,8 @@ export class TicketSlaReconciler implements OnApplicationBootstrap, OnApplicatio
     try {
       const started = Date.now();
       let added = 0;
-      for await (const rows of this.tickets.ticketsWithRunningClocks(10_000)) {
+      const until = new Date(Date.now() + PLANNING_HORIZON_MS);
+      for await (const rows of this.tickets.ticketsWithRunningClocks(10_000, until)) {
         added += await this.scheduler.plan(rows, true);
       }
       if (added)

@@ -5,6 +5,8 @@ import Redis from 'ioredis';
 import { Infrastructure } from '@meldpunt/config';
 import { SLA_TIMERS_QUEUE, timerJobId, timersFor, type SlaTimerJob, type SlaTimerRow } from './sla-timers';
 
+export const PLANNING_HORIZON_MS = 60 * 60 * 1000;
+
 /**
  * Turns the deadlines stored on tickets into BullMQ delayed jobs. Job ids are deterministic per
  * ticket, clock, kind and deadline version, so planning twice creates one job, and a moved
@@ -24,7 +26,10 @@ export class TicketSlaScheduler implements OnModuleDestroy {
   }
 
   async plan(rows: SlaTimerRow[], onlyMissing = false): Promise<number> {
-    let jobs = rows.flatMap(timersFor);
+    // Redis holds only the timers of the coming hour; the reconciler adds later ones every minute
+    // as they come within reach, so a long resolution target costs no Redis memory for days.
+    const horizon = Date.now() + PLANNING_HORIZON_MS;
+    let jobs = rows.flatMap(timersFor).filter((job) => new Date(job.dueAt).getTime() <= horizon);
     if (onlyMissing) jobs = await this.missing(jobs);
     const now = Date.now();
     for (let i = 0; i < jobs.length; i += 1000) {
