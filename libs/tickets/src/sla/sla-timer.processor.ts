@@ -5,6 +5,7 @@ import { HISTORY, TICKET_EVENTS } from '../ticket-events';
 import { TicketRepository } from '../ticket.repository';
 import type { TicketRow } from '../ticket-record';
 import { SLA_TIMERS_QUEUE, type SlaTimerJob } from './sla-timers';
+import { TicketSlaScheduler } from './ticket-sla-scheduler';
 
 const SYSTEM = RequestContext.system('SLA');
 
@@ -15,7 +16,10 @@ const SYSTEM = RequestContext.system('SLA');
  */
 @Processor(SLA_TIMERS_QUEUE, { concurrency: 20 })
 export class SlaTimerProcessor extends WorkerHost {
-  constructor(private readonly tickets: TicketRepository) {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly scheduler: TicketSlaScheduler,
+  ) {
     super();
   }
 
@@ -36,6 +40,9 @@ export class SlaTimerProcessor extends WorkerHost {
         result: true,
       };
     });
+    // A fired warning plans its clock's breach (the next timer); see timersFor.
+    if (outcome?.result && kind === 'warning')
+      await this.scheduler.plan(await this.tickets.slaTimerRows([ticketId]));
     return outcome?.result ?? false;
   }
 }

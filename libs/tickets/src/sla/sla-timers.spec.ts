@@ -18,14 +18,11 @@ const base: SlaTimerRow = {
 };
 
 describe('timersFor', () => {
-  it('plans a warning and a breach per running clock, keyed by version', () => {
+  it('plans the next timer of each running clock, keyed by version', () => {
     const jobs = timersFor(base);
-    expect(jobs.map((j) => `${j.clock}-${j.kind}`)).toEqual([
-      'response-warning',
-      'response-breach',
-      'resolution-warning',
-      'resolution-breach',
-    ]);
+    expect(jobs.map((j) => `${j.clock}-${j.kind}`)).toEqual(['response-warning', 'resolution-warning']);
+    const warned = timersFor({ ...base, response_warned: true });
+    expect(warned.map((j) => `${j.clock}-${j.kind}`)).toEqual(['response-breach', 'resolution-warning']);
     expect(timerJobId(jobs[0])).toBe('sla-t1-response-warning-v3');
   });
 

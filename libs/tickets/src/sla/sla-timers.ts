@@ -45,8 +45,10 @@ export const SLA_TIMER_COLUMNS = `id, status, sla_version, sla_paused, responded
   response_breached, resolution_breached`;
 
 /**
- * The timers a ticket needs now: a warning and a breach per running clock, minus those that have
- * fired. Paused, resolved, closed and cancelled clocks need none.
+ * The next timer of each running clock: its warning until that has fired, then its breach (the
+ * warning's processor plans the breach when it fires). One job per clock instead of two halves
+ * what Redis holds and what the reconciler re-creates. Paused, resolved, closed and cancelled
+ * clocks need none.
  */
 export function timersFor(row: SlaTimerRow): SlaTimerJob[] {
   if (row.sla_paused || !['new', 'in_progress'].includes(row.status)) return [];
@@ -54,13 +56,14 @@ export function timersFor(row: SlaTimerRow): SlaTimerJob[] {
   const plan = (clock: SlaClockName, kind: SlaTimerKind, at: Date | null) => {
     if (at) jobs.push({ ticketId: row.id, clock, kind, version: row.sla_version, dueAt: at.toISOString() });
   };
-  if (!row.responded_at) {
-    if (!row.response_warned) plan('response', 'warning', row.response_warn_at);
-    if (!row.response_breached) plan('response', 'breach', row.response_due_at);
+  if (!row.responded_at && !row.response_breached) {
+    if (!row.response_warned && row.response_warn_at) plan('response', 'warning', row.response_warn_at);
+    else plan('response', 'breach', row.response_due_at);
   }
-  if (!row.resolved_at) {
-    if (!row.resolution_warned) plan('resolution', 'warning', row.resolution_warn_at);
-    if (!row.resolution_breached) plan('resolution', 'breach', row.resolution_due_at);
+  if (!row.resolved_at && !row.resolution_breached) {
+    if (!row.resolution_warned && row.resolution_warn_at)
+      plan('resolution', 'warning', row.resolution_warn_at);
+    else plan('resolution', 'breach', row.resolution_due_at);
   }
   return jobs;
 }
