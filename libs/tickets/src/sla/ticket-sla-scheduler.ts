@@ -31,17 +31,25 @@ export class TicketSlaScheduler implements OnModuleDestroy {
     const horizon = Date.now() + PLANNING_HORIZON_MS;
     let jobs = rows.flatMap(timersFor).filter((job) => new Date(job.dueAt).getTime() <= horizon);
     if (onlyMissing) jobs = await this.missing(jobs);
+    await this.add(jobs);
+    return jobs.length;
+  }
+
+  /** Adds timer jobs, delayed until they are due; a few batches in flight keep Redis busy. */
+  async add(jobs: SlaTimerJob[]): Promise<void> {
     const now = Date.now();
-    for (let i = 0; i < jobs.length; i += 1000) {
+    const batches: SlaTimerJob[][] = [];
+    for (let i = 0; i < jobs.length; i += 1000) batches.push(jobs.slice(i, i + 1000));
+    const send = async (batch: SlaTimerJob[]) => {
       await this.timers.addBulk(
-        jobs.slice(i, i + 1000).map((job) => ({
+        batch.map((job) => ({
           name: `${job.clock}.${job.kind}`,
           data: job,
           opts: { jobId: timerJobId(job), delay: Math.max(0, new Date(job.dueAt).getTime() - now) },
         })),
       );
-    }
-    return jobs.length;
+    };
+    for (let i = 0; i < batches.length; i += 4) await Promise.all(batches.slice(i, i + 4).map(send));
   }
 
   /** Jobs whose id is not in Redis: one pipelined EXISTS per job, cheap even for 100,000. */
