@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MoreThan, Repository } from 'typeorm';
+import { CitizenAccessTokenEntity } from './entities/citizen-access-token.entity';
+
+// A link keeps working for a year after its e-mail: long enough to follow up and give feedback,
+// short enough that old mailboxes do not open tickets forever.
+const LIFETIME_DAYS = 365;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+export interface CitizenAccess {
+  ticketId: string;
+  municipalityCode: string;
+}
+
+/** The private links in citizens' e-mails: 256 random bits, stored only as a SHA-256 hash. */
+@Injectable()
+export class CitizenAccessTokens {
+  constructor(
+    @InjectRepository(CitizenAccessTokenEntity) private readonly tokens: Repository<CitizenAccessTokenEntity>,
+  ) {}
+
+  /** A new token for one e-mail; the caller puts it in the link and forgets it. */
+  async issue(access: CitizenAccess, notificationId: string | null): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.tokens.insert({
+      tokenHash: hash(token),
+      ...access,
+      notificationId,
+      expiresAt: new Date(Date.now() + LIFETIME_DAYS * 86_400_000),
+    });
+    return token;
+  }
+
+  /** The ticket a token opens, or null for anything unknown, expired or malformed. */
+  async resolve(token: string): Promise<CitizenAccess | null> {
+    if (!TOKEN_SHAPE.test(token)) return null;
+    const row = await this.tokens.findOneBy({ tokenHash: hash(token), expiresAt: MoreThan(new Date()) });
+    return row ? { ticketId: row.ticketId, municipalityCode: row.municipalityCode } : null;
+  }
+}
+
+function hash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

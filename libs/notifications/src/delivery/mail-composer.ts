@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@meldpunt/config';
+import { RequestContext } from '@meldpunt/identity';
+import { MunicipalityDirectory } from '@meldpunt/municipalities';
+import { TicketEventView, TicketQueryService, TicketView } from '@meldpunt/tickets';
+import { CitizenAccessTokens } from '../citizen-access-tokens';
+import { mailLanguage } from '../default-mail-profile';
+import type { NotificationEntity } from '../entities/notification.entity';
+import { MailProfiles } from '../mail-profiles';
+import { isStaffMail, type MailLanguage, type NotificationKind } from '../notification-kind';
+import { renderEscalationMail, type SlaClock } from '../templates/escalation.mail';
+import { renderNotificationMail } from '../templates/mail-catalogue';
+import type { MailData } from '../templates/mail-data';
+import type { OutgoingMail } from './mail-transport';
+
+export interface ComposedMail {
+  mail: OutgoingMail;
+  language: MailLanguage;
+}
+
+/**
+ * Builds an e-mail from the ticket as it is now: the reporter's current address, consent and
+ * language count, not those at the time of the event. Each e-mail gets a private link of its own.
+ * The team's escalation goes to the profile's current escalation address instead, in the
+ * municipality's language, with a console link and no citizen link.
+ */
+@Injectable()
+export class MailComposer {
+  private readonly ctx = RequestContext.system('notifications');
+
+  constructor(
+    private readonly tickets: TicketQueryService,
+    private readonly directory: MunicipalityDirectory,
+    private readonly profiles: MailProfiles,
+    private readonly tokens: CitizenAccessTokens,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Null when the reporter has no address or no consent (any more), or, for an escalation, the
+   * municipality no escalation address: nothing may be sent.
+   */
+  async compose(notification: NotificationEntity): Promise<ComposedMail | null> {
+    if (isStaffMail(notification.kind)) return this.composeEscalation(notification);
+    const ticket = await this.tickets.get(this.ctx, notification.ticketId);
+    const reporter = ticket.reporter;
+    if (!reporter?.email || !reporter.consent) return null;
+    const profile = await this.profiles.for(ticket.municipalityCode);
+    const language = mailLanguage(reporter.language, profile.languages);
+    const token = await this.tokens.issue(
+      { ticketId: ticket.id, municipalityCode: ticket.municipalityCode },
+      notification.id,
+    );
+    const data: MailData = {
+      language,
+      ticketKind: ticket.kind as MailData['ticketKind'],
+      reference: ticket.reference,
+      recipientName: reporter.name,
+      municipalityName: profile.displayName[language],
+      categoryName:
+        (await this.directory.category(ticket.categoryCode))?.name[language] ?? ticket.categoryCode,
+      place: await this.place(ticket),
+      description: ticket.description,
+      resolutionDueAt: ticket.sla.resolutionDueAt ? new Date(ticket.sla.resolutionDueAt) : null,
+      timeZone: profile.timeZone,
+      statusUrl: `${this.config.publicBaseUrl}/status/${token}`,
+      text: textOf(notification.kind, await this.event(notification)),
+      now: new Date(),
+    };
+    const rendered = renderNotificationMail(notification.kind, data, profile);
+    return {
+      language,
+      mail: {
+        from: { name: profile.displayName[language], address: profile.senderAddress },
+        to: { name: reporter.name ?? '', address: reporter.email },
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        messageId: `<${notification.id}@${this.config.mailFromDomain}>`,
+        headers: {
+          // RFC 3834: out-of-office replies should not answer automatic mail.
+          'Auto-Submitted': 'auto-generated',
+          'X-Meldpunt-Reference': ticket.reference,
+        },
+      },
+    };
+  }
+
+  private async composeEscalation(notification: NotificationEntity): Promise<ComposedMail | null> {
+    const ticket = await this.tickets.get(this.ctx, notification.ticketId);
+    const profile = await this.profiles.for(ticket.municipalityCode);
+    const breach = await this.event(notification);
+    const clock = breach?.data.clock;
+    if (!profile.escalationEmail || (clock !== 'response' && clock !== 'resolution')) return null;
+    // Staff read one language: the municipality's first (Dutch in the whole region).
+    const language = mailLanguage(null, profile.languages);
+    const dueAt = breachDueAt(clock, breach?.data.dueAt, ticket);
+    const municipalityName = profile.displayName[language];
+    const rendered = renderEscalationMail(
+      {
+        language,
+        reference: ticket.reference,
+        municipalityName,
+        categoryName:
+          (await this.directory.category(ticket.categoryCode))?.name[language] ?? ticket.categoryCode,
+        priority: ticket.priority,
+        subject: ticket.subject,
+        description: ticket.description,
+        clock,
+        dueAt,
+        timeZone: profile.timeZone,
+        consoleUrl: `${this.config.publicBaseUrl}/console/tickets/${encodeURIComponent(ticket.reference)}`,
+        now: new Date(),
+      },
+      profile,
+    );
+    return {
+      language,
+      mail: {
+        from: { name: municipalityName, address: profile.senderAddress },
+        to: { name: '', address: profile.escalationEmail },
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        messageId: `<${notification.id}@${this.config.mailFromDomain}>`,
+        headers: {
+          'Auto-Submitted': 'auto-generated',
+          'X-Meldpunt-Reference': ticket.reference,
+          'X-Meldpunt-Sla-Breach': clock,
+        },
+      },
+    };
+  }
+
+  private async event(notification: NotificationEntity): Promise<TicketEventView | undefined> {
+    if (notification.kind === 'acknowledgement' || notification.kind === 'forwarded') return undefined;
+    const history = await this.tickets.history(this.ctx, notification.ticketId);
+    return history.find((e) => e.id === String(notification.eventId));
+  }
+
+  private async place(ticket: TicketView): Promise<string | null> {
+    const location = ticket.location;
+    if (!location) return null;
+    const town = (await this.directory.municipality(ticket.municipalityCode))?.name ?? '';
+    const street = location.address;
+    const postcode = location.postcode ? `${location.postcode} ${town}`.trim() : null;
+    if (street || postcode) return [street, postcode].filter(Boolean).join(', ');
+    return location.lat !== null && location.lon !== null ? `${location.lat}, ${location.lon}` : null;
+  }
+}
+
+/** The deadline the breached timer was planned for (history data), else the ticket's current one. */
+function breachDueAt(clock: SlaClock, recorded: unknown, ticket: TicketView): Date {
+  const at = typeof recorded === 'string' ? new Date(recorded) : null;
+  if (at && !Number.isNaN(at.getTime())) return at;
+  const current = clock === 'response' ? ticket.sla.responseDueAt : ticket.sla.resolutionDueAt;
+  return current ? new Date(current) : new Date();
+}
+
+/** The question, the message or what was done: the words the agent wrote for the citizen. */
+function textOf(kind: NotificationKind, event: TicketEventView | undefined): string | null {
+  if (!event) return null;
+  const value = kind === 'message' ? event.data.body : event.data.message;
+  return typeof value === 'string' ? value : null;
+}

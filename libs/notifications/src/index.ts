@@ -1,0 +1,7 @@
+export * from './notification-kind';
+export * from './notification-queues';
+export * from './notification-entities';
+export * from './notifications.module';
+export * from './notifications-worker.module';
+export { CitizenAccessTokens } from './citizen-access-tokens';
+export { MailSink, type CaughtMail } from './delivery/mail-sink';

@@ -1,0 +1,53 @@
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { MunicipalitiesModule } from '@meldpunt/municipalities';
+import { OutboxSubscriptions } from '@meldpunt/outbox';
+import { TICKET_EVENTS, TicketsModule } from '@meldpunt/tickets';
+import { MailComposer } from './delivery/mail-composer';
+import { MailDeliveryProcessor } from './delivery/mail-delivery.processor';
+import { MailTransport } from './delivery/mail-transport';
+import { NotificationEventsProcessor } from './delivery/notification-events.processor';
+import { NOTIFICATION_EVENTS_QUEUE } from './notification-queues';
+import { NotificationsModule } from './notifications.module';
+
+/**
+ * The ticket events that may call for an e-mail (or, for feedback, a row in the feedback table).
+ * SLA breaches escalate to the team; warnings mail no one (the console shows them).
+ */
+export const NOTIFICATION_TRIGGERS = [
+  TICKET_EVENTS.created,
+  TICKET_EVENTS.statusChanged,
+  TICKET_EVENTS.messageAdded,
+  TICKET_EVENTS.feedbackGiven,
+  TICKET_EVENTS.slaBreached,
+];
+
+/** Notifications, worker side: from ticket events to e-mails (citizens', the team's escalations), and their delivery. */
+@Module({
+  imports: [
+    NotificationsModule,
+    TicketsModule,
+    MunicipalitiesModule,
+    BullModule.registerQueue({
+      name: NOTIFICATION_EVENTS_QUEUE,
+      defaultJobOptions: {
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 3600, count: 100_000 },
+        removeOnFail: { age: 7 * 86_400 },
+      },
+    }),
+  ],
+  providers: [MailComposer, MailTransport, NotificationEventsProcessor, MailDeliveryProcessor],
+})
+export class NotificationsWorkerModule implements OnModuleInit {
+  constructor(
+    private readonly subscriptions: OutboxSubscriptions,
+    @InjectQueue(NOTIFICATION_EVENTS_QUEUE) private readonly events: Queue,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriptions.add(this.events, NOTIFICATION_TRIGGERS);
+  }
+}
