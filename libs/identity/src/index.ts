@@ -6,6 +6,8 @@ export * from './users.service';
 export * from './identity.module';
 export * from './entities/user.entity';
 export * from './password-hasher';
-
-import { UserEntity } from './entities/user.entity';
-export const IDENTITY_ENTITIES = [UserEntity];
+export * from './caller-authentication';
+export * from './audit/audit-log';
+export * from './rate-limit/rate-limiter';
+export { webhookSignature, isValidWebhookSignature, SIGNATURE_HEADER } from './webhooks/webhook-signature';
+export type { LoginResult } from './sessions/staff-sessions';

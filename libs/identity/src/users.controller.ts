@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from './access.decorators';
+import { Ctx, Roles } from './access.decorators';
 import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
+import { RequestContext } from './request-context';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -12,8 +13,8 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.create(dto);
+  create(@Ctx() ctx: RequestContext, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(ctx, dto);
   }
 
   @Get()
@@ -22,7 +23,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
-    return this.users.update(id, dto);
+  update(
+    @Ctx() ctx: RequestContext,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.users.update(ctx, id, dto);
   }
 }
