@@ -1,0 +1,91 @@
+import { useState, useSyncExternalStore } from 'react';
+import { ConnectionBanner, LiveIndicator } from './components/connection-banner';
+import { DeskBanner } from './components/desk-banner';
+import { HelpOverlay } from './components/help-overlay';
+import { LanguageSwitch } from './components/language-switch';
+import { useShortcuts } from './components/shortcuts';
+import { useI18n } from './i18n/i18n';
+import type { SessionStore } from './session/session-store';
+import { navigate, useRoute } from './state/router';
+import { useWorkspace, WorkspaceProvider } from './state/workspace';
+import { IntakeView } from './views/intake-view';
+import { LoginView } from './views/login-view';
+import { QueueView } from './views/queue-view';
+import { TicketView } from './views/ticket-view';
+
+export function App({ sessions }: { sessions: SessionStore }) {
+  const session = useSyncExternalStore(sessions.subscribe, () => sessions.current());
+  if (!session) return <LoginView sessions={sessions} />;
+  return (
+    <WorkspaceProvider key={session.id} session={session} sessions={sessions}>
+      <Shell />
+    </WorkspaceProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const { session, sessions } = useWorkspace();
+  const route = useRoute();
+  const [help, setHelp] = useState(false);
+
+  useShortcuts(
+    {
+      n: () => navigate({ name: 'intake' }),
+      '?': () => setHelp(true),
+    },
+    !help,
+  );
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <nav aria-label={t('app.title')}>
+          <a
+            href="/console/"
+            aria-current={route.name === 'queue' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'queue' });
+            }}
+          >
+            {t('nav.queue')}
+          </a>
+          <a
+            href="/console/intake"
+            aria-current={route.name === 'intake' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'intake' });
+            }}
+            data-testid="nav-intake"
+          >
+            {t('nav.intake')} <kbd>n</kbd>
+          </a>
+        </nav>
+        <span className="topbar-spacer" />
+        <LiveIndicator />
+        <span className="user" title={session.user.email}>
+          {t('nav.signedInAs', { name: session.user.name })}
+        </span>
+        <LanguageSwitch />
+        <button type="button" onClick={() => setHelp(true)} aria-haspopup="dialog">
+          {t('nav.help')} <kbd>?</kbd>
+        </button>
+        <button type="button" onClick={() => void sessions.logout()}>
+          {t('nav.logout')}
+        </button>
+      </header>
+      <ConnectionBanner />
+      <DeskBanner />
+      {route.name === 'queue' ? <QueueView /> : null}
+      {route.name === 'intake' ? <IntakeView /> : null}
+      {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
+      {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
+    </div>
+  );
+}

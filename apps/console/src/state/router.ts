@@ -1,0 +1,46 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route = { name: 'queue' } | { name: 'intake' } | { name: 'ticket'; ref: string };
+
+const BASE = '/console/';
+
+export function routeOf(pathname: string): Route {
+  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
+  if (path === 'intake') return { name: 'intake' };
+  const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (ticket) return { name: 'ticket', ref: ticket[1] };
+  return { name: 'queue' };
+}
+
+export function pathOf(route: Route): string {
+  if (route.name === 'intake') return `${BASE}intake`;
+  if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
+  return BASE;
+}
+
+const listeners = new Set<() => void>();
+let current = routeOf(location.pathname);
+window.addEventListener('popstate', () => {
+  current = routeOf(location.pathname);
+  for (const l of listeners) l();
+});
+
+export function navigate(route: Route, replace = false): void {
+  const path = pathOf(route);
+  if (path !== location.pathname) {
+    if (replace) history.replaceState(null, '', path);
+    else history.pushState(null, '', path);
+  }
+  current = routeOf(path);
+  for (const l of listeners) l();
+}
+
+export function useRoute(): Route {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => current,
+  );
+}

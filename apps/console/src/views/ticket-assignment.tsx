@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import type { Holder, Ticket } from '../api/contract';
+import { errorText } from '../components/error-text';
+import { useI18n } from '../i18n/i18n';
+import { useConsoleState, useWorkspace } from '../state/workspace';
+
+interface Props {
+  ticket: Ticket;
+  holder: Holder | null;
+  onChanged: (ticket: Ticket) => void;
+  onClaim: () => void;
+  claimNotice: string | null;
+}
+
+/** Who handles the ticket: the live claim ("I'm on this call") and the lasting assignment. */
+export function TicketAssignment({ ticket, holder, onChanged, onClaim, claimNotice }: Props) {
+  const { t } = useI18n();
+  const { api, session } = useWorkspace();
+  const { agents, live } = useConsoleState();
+  const [error, setError] = useState<string | null>(null);
+  const me = session.user;
+  const mine = holder?.id === me.id;
+  const viewers = agents.filter((a) => a.viewing === ticket.id && a.id !== me.id);
+  const others = agents.filter((a) => a.id !== me.id && a.id !== ticket.assignee?.id);
+
+  const assign = async (assigneeId: string | null) => {
+    setError(null);
+    try {
+      onChanged(await api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { assigneeId }));
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+
+  return (
+    <section className="assignment" aria-labelledby="assignment-title">
+      <h2 id="assignment-title" className="visually-hidden">
+        {t('detail.assignee')}
+      </h2>
+      <div className={`claim${holder && !mine ? ' claim-other' : ''}`} data-testid="claim">
+        {holder ? (
+          <span>{mine ? t('detail.heldByYou') : t('detail.heldBy', { name: holder.name ?? '?' })}</span>
+        ) : null}
+        <button type="button" onClick={onClaim} disabled={live !== 'live' || (!!holder && !mine)}>
+          {mine ? t('detail.release') : t('detail.claim')} <kbd>c</kbd>
+        </button>
+        {claimNotice ? <span role="alert">{claimNotice}</span> : null}
+      </div>
+      {viewers.length ? (
+        <p className="viewers">{t('detail.alsoViewing', { names: viewers.map((v) => v.name).join(', ') })}</p>
+      ) : null}
+      <dl className="facts">
+        <div>
+          <dt>{t('detail.assignee')}</dt>
+          <dd data-testid="assignee">{ticket.assignee?.name ?? t('detail.unassigned')}</dd>
+        </div>
+      </dl>
+      <div className="button-row">
+        {ticket.assignee?.id !== me.id ? (
+          <button type="button" onClick={() => void assign(me.id)}>
+            {t('detail.assignMe')} <kbd>a</kbd>
+          </button>
+        ) : null}
+        {ticket.assignee ? (
+          <button type="button" onClick={() => void assign(null)}>
+            {t('detail.unassign')}
+          </button>
+        ) : null}
+        {others.length ? (
+          <label className="inline">
+            <span>{t('detail.assignTo')}</span>
+            <select value="" onChange={(e) => e.target.value && void assign(e.target.value)}>
+              <option value="">…</option>
+              {others.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

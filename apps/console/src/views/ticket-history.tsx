@@ -1,0 +1,83 @@
+import type { HistoryEvent, TicketStatus } from '../api/contract';
+import { useI18n, type Translate } from '../i18n/i18n';
+
+export function TicketHistory({ events }: { events: HistoryEvent[] | null }) {
+  const { t, dateTime } = useI18n();
+  if (!events) return <p className="muted">{t('detail.loading')}</p>;
+  if (!events.length) return <p className="muted">{t('history.empty')}</p>;
+  return (
+    <ol className="history" data-testid="history">
+      {events.map((event) => {
+        const { title, body, tone } = describe(t, event);
+        return (
+          <li key={event.id} className={`history-item tone-${tone}`} data-type={event.type}>
+            <div className="history-head">
+              <span className="history-title">{title}</span>
+              <span className="history-meta">
+                {event.actor.type === 'system' ? t('history.system') : event.actor.name} ·{' '}
+                <time dateTime={event.at}>{dateTime(event.at)}</time>
+              </span>
+            </div>
+            {body ? <p className="history-body">{body}</p> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+type Tone = 'public' | 'citizen' | 'internal' | 'status' | 'alert' | 'plain';
+
+function describe(t: Translate, event: HistoryEvent): { title: string; body: string | null; tone: Tone } {
+  const data = event.data;
+  const text = (key: string) => (typeof data[key] === 'string' ? data[key] : null);
+  const status = (key: string) => t(`status.${(text(key) ?? 'new') as TicketStatus}`);
+  switch (event.type) {
+    case 'created':
+      return { title: t('history.created'), body: null, tone: 'plain' };
+    case 'status_changed':
+      return {
+        title: t('history.status_changed', { from: status('from'), to: status('to') }),
+        body: text('message') ?? (text('reason') ? t(`cancel.${text('reason') as 'spam'}`) : null),
+        tone: 'status',
+      };
+    case 'message_public':
+      return event.actor.type === 'citizen'
+        ? { title: t('history.citizen_reply'), body: text('body'), tone: 'citizen' }
+        : { title: t('history.message_public'), body: text('body'), tone: 'public' };
+    case 'message_internal':
+      return { title: t('history.message_internal'), body: text('body'), tone: 'internal' };
+    case 'assigned':
+      return {
+        title: text('name') ? t('history.assigned', { name: text('name')! }) : t('history.unassigned'),
+        body: null,
+        tone: 'plain',
+      };
+    case 'updated':
+      return {
+        title: t('history.updated', {
+          field: text('field') ?? '',
+          from: text('from') ?? '',
+          to: text('to') ?? '',
+        }),
+        body: null,
+        tone: 'plain',
+      };
+    case 'sla_warning':
+    case 'sla_breached':
+    case 'notification_failed':
+      return { title: t(`history.${event.type}`), body: null, tone: 'alert' };
+    case 'claimed':
+    case 'released':
+    case 'notification_sent':
+      return { title: t(`history.${event.type}`), body: null, tone: 'plain' };
+    case 'feedback':
+      return {
+        title: t('history.feedback', { score: typeof data.score === 'number' ? String(data.score) : '?' }),
+        body: text('comment'),
+        tone: 'citizen',
+      };
+    default:
+      return { title: t('history.other', { type: event.type }), body: null, tone: 'plain' };
+  }
+}

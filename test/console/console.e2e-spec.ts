@@ -1,0 +1,258 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { startTestApp, TestApp } from '../support/test-app';
+import { ticketBody } from '../factories/ticket.factory';
+import { ensureConsoleBuilt, launchChromium, logInWithKeyboard, openConsole } from './console-browser';
+import { Agent, createAgent, seedQueue } from './queue-seed';
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const SCREENSHOT = join(ARTIFACTS, 'console-queue.png');
+const DOCS_SCREENSHOT = join(__dirname, '..', '..', 'docs', 'console-queue.png');
+
+/**
+ * The agents' console in a real browser (Debian's Chromium) against the real api, worker and
+ * socket: two agents, one takes a phone call with the keyboard only, the other sees it arrive.
+ */
+describe('Agent console (browser)', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let els: Agent;
+  let jan: Agent;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    t = await startTestApp({ RUN_WORKER: 'true', OUTBOX_POLL_MS: '50' });
+    await t.app.listen(0, '127.0.0.1');
+    baseUrl = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const admin = await t.token();
+    els = await createAgent(t, admin, 'Els Vandenberghe', 'els');
+    jan = await createAgent(t, admin, 'Jan Desmet', 'jan');
+    await seedQueue(t, admin, els);
+    // The caller of the test has called before: the intake must find that ticket.
+    await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(
+        ticketBody({
+          subject: 'Straatlamp knippert',
+          reporter: { name: 'An Peeters', phone: '+32 470 12 34 56' },
+        }),
+      );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves the console at /console with a CSP, its routes, and leaves API 404s alone', async () => {
+    const page = await t.http().get('/console/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const deepLink = await t.http().get('/console/tickets/ZWVL-2026-000001');
+    expect(deepLink.status).toBe(200);
+    expect(deepLink.text).toContain('<div id="root">');
+    const asset = await t.http().get('/console/assets/missing.js');
+    expect(asset.status).toBe(404);
+    const api = await t.http().get('/api/v1/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ statusCode: 404 });
+  });
+
+  it('takes a phone call by keyboard, shows it live in another queue, answers the citizen and resolves it', async () => {
+    const [a, b] = await Promise.all([openConsole(browser, baseUrl), openConsole(browser, baseUrl)]);
+    try {
+      const cspViolations: string[] = [];
+      for (const page of [a, b])
+        page.on('console', (m) => m.type() === 'error' && cspViolations.push(m.text()));
+      await Promise.all([
+        logInWithKeyboard(a, els.email, els.password),
+        logInWithKeyboard(b, jan.email, jan.password),
+      ]);
+      await Promise.all([waitLive(a), waitLive(b)]);
+      await b.locator('[data-testid="queue"] tbody tr').nth(6).waitFor();
+
+      // Agent A takes the call: n opens the intake with the focus on the phone number.
+      await a.keyboard.press('n');
+      await a.getByRole('heading', { name: 'Nieuwe oproep' }).waitFor();
+      await waitForFocus(a, 'intake-phone');
+      await typeAndTab(a, '0470 12 34 56'); // phone
+      await a.getByTestId('caller-history').getByText('Straatlamp knippert').waitFor();
+      await expectText(a.getByTestId('caller-history'), 'Eerdere tickets van deze beller (1)');
+      await typeAndTab(a, 'an.peeters@example.be'); // e-mail
+      await typeAndTab(a, 'An Peeters'); // name
+      await a.keyboard.press('Tab'); // language: Nederlands
+      await a.keyboard.press('Space'); // consent
+      await a.keyboard.press('Tab'); // kind: report (arrow keys would change it)
+      await a.keyboard.press('Tab');
+      await a.keyboard.type('verlicht'); // category, searched as typed
+      await a.getByRole('option', { name: /Openbare verlichting/ }).waitFor();
+      await a.keyboard.press('Enter');
+      await a.keyboard.press('Tab');
+      await typeAndTab(a, 'De straatlamp voor nummer 3 is al drie nachten stuk.'); // description
+      await typeAndTab(a, 'Straatlamp stuk in Heule'); // subject
+      await a.keyboard.press('Tab'); // priority: category default
+      await a.keyboard.type('Kerkstraat 3, Heule'); // address: Heule is in Kortrijk
+      await expectText(a.getByTestId('intake-resolved'), 'Gemeente: Kortrijk');
+      await a.getByTestId('sla-preview').waitFor();
+      await a.screenshot({ path: join(ARTIFACTS, 'console-intake.png') });
+      await a.keyboard.press('Control+Enter');
+      const reference = (await a.getByTestId('created-reference').innerText()).trim();
+      expect(reference).toMatch(/^ZWVL-\d{4}-\d{6,}$/);
+
+      // Agent B's queue shows it without a reload, marked as new.
+      const row = b.locator(`[data-testid="queue"] tr[data-reference="${reference}"]`);
+      await row.waitFor({ timeout: 10_000 });
+      await expectText(row, 'nieuw');
+      await expectText(row, 'Straatlamp stuk in Heule');
+      await b.screenshot({ path: SCREENSHOT });
+
+      // Agent A opens the ticket and answers the citizen publicly.
+      await a.keyboard.press('Tab'); // "Nieuwe oproep"
+      await a.keyboard.press('Tab'); // "Ticket openen"
+      await a.keyboard.press('Enter');
+      await a.getByTestId('ticket').waitFor();
+      await expectText(a.getByTestId('ticket-status'), 'Nieuw');
+      await a.keyboard.press('r');
+      await waitForFocus(a, 'composer-body');
+      await a.keyboard.type(
+        'Dag mevrouw Peeters, we hebben de stad Kortrijk gevraagd de lamp te herstellen.',
+      );
+      await a.keyboard.press('Control+Enter');
+      await expectText(a.getByTestId('history'), 'Dag mevrouw Peeters');
+      await expectText(a.locator('.history-item[data-type="message_public"]'), 'Antwoord aan de burger');
+
+      // ...moves it to in progress, then to resolved with what was done (Esc leaves the text field).
+      await a.keyboard.press('Escape');
+      await a.keyboard.press('s');
+      await expectFocused(a, 'in_progress');
+      await a.keyboard.press('Enter');
+      await expectText(a.getByTestId('ticket-status'), 'In behandeling');
+      await a.keyboard.press('s');
+      await a.keyboard.press('Tab'); // past "Vraag stellen aan de burger" to "Opgelost"
+      await expectFocused(a, 'resolved');
+      await a.keyboard.press('Enter');
+      await a.getByTestId('transition-message').waitFor();
+      await a.keyboard.type('De lamp is vervangen.');
+      await a.keyboard.press('Control+Enter');
+      await expectText(a.getByTestId('ticket-status'), 'Opgelost');
+      expect(await a.getByTestId('ticket').getAttribute('data-status')).toBe('resolved');
+      await a.screenshot({ path: join(ARTIFACTS, 'console-ticket.png'), fullPage: true });
+
+      // The resolved ticket leaves B's queue of open tickets, live.
+      await row.waitFor({ state: 'detached', timeout: 10_000 });
+      const [ticket] = await t.sql<{ status: string }>('SELECT status FROM ticket WHERE reference = $1', [
+        reference,
+      ]);
+      expect(ticket.status).toBe('resolved');
+      expect(cspViolations.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
+    } catch (error) {
+      // What each agent saw when a step failed, in test/artifacts.
+      await a
+        .screenshot({ path: join(ARTIFACTS, 'failure-agent-a.png'), fullPage: true })
+        .catch(() => undefined);
+      await b
+        .screenshot({ path: join(ARTIFACTS, 'failure-agent-b.png'), fullPage: true })
+        .catch(() => undefined);
+      throw error;
+    }
+    if (process.env.UPDATE_SCREENSHOT) {
+      mkdirSync(join(DOCS_SCREENSHOT, '..'), { recursive: true });
+      copyFileSync(SCREENSHOT, DOCS_SCREENSHOT);
+    }
+  });
+
+  it('says plainly when the connection drops, and catches up on what it missed once back', async () => {
+    // The socket goes through Playwright: it can drop it, and hold the reconnects unanswered.
+    let offline = false;
+    const sockets: WebSocketRoute[] = [];
+    const page = await openConsole(browser, baseUrl, (p) =>
+      p.routeWebSocket(/\/socket\.io\//, (ws) => {
+        sockets.push(ws);
+        if (!offline) ws.connectToServer();
+      }),
+    );
+    await logInWithKeyboard(page, jan.email, jan.password);
+    await waitLive(page);
+    await page.locator('[data-testid="queue"] tbody tr').first().waitFor();
+
+    offline = true;
+    await sockets[sockets.length - 1].close();
+    await page.getByTestId('reconnecting').waitFor();
+    await page.locator('[data-live="reconnecting"]').waitFor();
+    await page.locator('.queue-table.is-stale').waitFor();
+
+    // A call comes in elsewhere while this console is cut off.
+    const missed = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${await t.token()}`)
+      .send(ticketBody({ subject: 'Boom over de rijweg', reporter: { name: 'Koen Lambrecht' } }));
+    expect(missed.status).toBe(201);
+
+    offline = false;
+    for (const ws of sockets.slice(1)) await ws.close();
+    await waitLive(page);
+    await page.getByTestId('reconnecting').waitFor({ state: 'detached' });
+    await page.locator(`[data-testid="queue"] tr[data-reference="${missed.body.reference}"]`).waitFor();
+    expect(await page.locator('.queue-table.is-stale').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lists its shortcuts on ?, speaks French and English, and forgets everything at logout', async () => {
+    const page = await openConsole(browser, baseUrl);
+    await logInWithKeyboard(page, els.email, els.password);
+    await page.locator('[data-testid="queue"] tbody tr').nth(1).waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const chosen = await page
+      .locator('[data-testid="queue"] tr[aria-current="true"]')
+      .getAttribute('data-reference');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket').getByText(chosen!).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Wachtrij' }).waitFor();
+    await page.keyboard.press('?');
+    await page.getByTestId('help').getByText('Nieuwe oproep').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('help').waitFor({ state: 'detached' });
+
+    await page.getByTestId('language').selectOption('fr');
+    await page.getByRole('heading', { name: 'File d’attente' }).waitFor();
+    await page.getByTestId('language').selectOption('en');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    await page.context().close();
+  });
+});
+
+async function typeAndTab(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+async function waitLive(page: Page): Promise<void> {
+  await page.locator('[data-live="live"]').waitFor({ timeout: 10_000 });
+}
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+}
+
+/** Waits until the element with this attribute value has the keyboard focus (runs in the page). */
+async function waitForFocusOn(page: Page, attribute: string, value: string): Promise<void> {
+  const check = `document.activeElement?.getAttribute(${JSON.stringify(attribute)}) === ${JSON.stringify(value)}`;
+  await page.waitForFunction(check, undefined, { timeout: 5000 });
+}
+
+const waitForFocus = (page: Page, testId: string) => waitForFocusOn(page, 'data-testid', testId);
+const expectFocused = (page: Page, transition: string) => waitForFocusOn(page, 'data-to', transition);
