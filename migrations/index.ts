@@ -1,6 +1,10 @@
 import { Initial1795468858356 } from './1795468858356-Initial';
 import { TicketSequenceSearchAndNotify1795468858357 } from './1795468858357-TicketSequenceSearchAndNotify';
 import { SlaClocks1795470300009 } from './1795470300009-SlaClocks';
+import { Notifications1795470942979 } from './1795470942979-Notifications';
+import { TicketClaims1795471500000 } from './1795471500000-TicketClaims';
+import { IdentitySecurityAndPrivacy1795471526791 } from './1795471526791-IdentitySecurityAndPrivacy';
+import { EscalationEmail1795472260323 } from './1795472260323-EscalationEmail';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -9,4 +13,8 @@ export const MIGRATIONS: Function[] = [
   Initial1795468858356,
   TicketSequenceSearchAndNotify1795468858357,
   SlaClocks1795470300009,
+  Notifications1795470942979,
+  TicketClaims1795471500000,
+  IdentitySecurityAndPrivacy1795471526791,
+  EscalationEmail1795472260323,
 ];

@@ -78,6 +78,11 @@ describe('SLA: policies, preview, calendars and ticket clocks', () => {
       responseTarget: { value: 4, unit: 'business_hours' },
       resolutionTarget: { value: 3, unit: 'business_days' },
     };
+    const empty = await t.http().post('/api/v1/sla/policies').set(auth()).send({});
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['responseTarget', 'resolutionTarget']),
+    );
     const created = await t.http().post('/api/v1/sla/policies').set(auth()).send(body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ...body, warnAtPercent: 75, kind: null });

@@ -25,7 +25,10 @@ export interface TestApp {
 /**
  * Boots the real api (same module graph as production) on a database and Redis prefix of its own.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logDestination?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const redisPrefix = `mp_test_${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
@@ -38,9 +41,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     RUN_WORKER: 'false',
     DATABASE_POOL_SIZE: '10',
+    // Suites log in and call the citizens' endpoints often from one address; the rate-limit tests
+    // set their own small limits.
+    LOGIN_RATE_LIMIT: '10000',
+    PUBLIC_RATE_LIMIT: '100000',
     ...env,
   });
-  const app = await createApiApp(config, new Infrastructure(database.url, TEST_REDIS_URL));
+  const app = await createApiApp(
+    config,
+    new Infrastructure(database.url, TEST_REDIS_URL, options.logDestination),
+  );
   const pg = new Client({ connectionString: database.url });
   await pg.connect();
   let adminToken: string | undefined;

@@ -59,4 +59,11 @@ export class UnprocessableError extends DomainError {
 
 export class RateLimitedError extends DomainError {
   readonly statusCode = 429;
+  constructor(
+    message: string,
+    /** Sent as the Retry-After header. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
 }

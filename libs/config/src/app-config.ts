@@ -15,8 +15,27 @@ export class AppConfig {
   /** Absent: a built-in mail sink receives the mails (citizen notifications). */
   smtpUrl?: string;
   publicBaseUrl: string;
+  /** Domain of the default sender addresses, `meldpunt@<municipality>.<domain>` (overridable per municipality). */
+  mailFromDomain: string;
+  /** First retry delay of a citizen e-mail; each next retry waits twice as long. */
+  mailRetryBaseMs: number;
+  /** Attempts per e-mail before it is marked failed (visible to agents, retryable by hand). */
+  mailAttempts: number;
   jwtSecret?: string;
   accessTokenTtlSeconds: number;
+  /** Lifetime of a refresh token; each refresh rotates it and starts this period again. */
+  refreshTokenTtlSeconds: number;
+  /** Login with the identity provider of the region or a municipality (OpenID Connect); absent: off. */
+  oidc?: OidcConfig;
+  /** Browser origins allowed to call the API (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Login attempts per window per client address and e-mail address. */
+  loginRateLimit: number;
+  /** Requests per window per client address on the citizens' endpoints (/api/v1/public, /status). */
+  publicRateLimit: number;
+  rateLimitWindowSeconds: number;
+  /** Months after closing (or cancelling) after which a ticket's reporter data are anonymised. */
+  gdprRetentionMonths: number;
   seedDemo: boolean;
   /** Run the queue processors inside the api process (the embedded default) or only in apps/worker. */
   runWorker: boolean;
@@ -28,4 +47,20 @@ export class AppConfig {
   get embedded(): boolean {
     return !this.databaseUrl;
   }
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Absent: a public client (PKCE only). */
+  clientSecret?: string;
+  /** Where the identity provider sends the browser back: GET /api/v1/auth/oidc/callback, or a console page that forwards code and state to it. */
+  redirectUrl: string;
+  scopes: string;
+  /** ID token claim holding meldpunt role names; when set, the provider decides the roles at each login. */
+  rolesClaim?: string;
+  /** ID token claim holding municipality codes (with rolesClaim). */
+  municipalitiesClaim?: string;
+  /** Create a staff account on first login instead of refusing unknown e-mail addresses. */
+  autoProvision: boolean;
 }

@@ -6,5 +6,7 @@ export class Infrastructure {
   constructor(
     readonly databaseUrl: string,
     readonly redisUrl: string,
+    /** Where log lines go instead of stdout (tests read them to prove no personal data is logged). */
+    readonly logDestination?: { write(line: string): void },
   ) {}
 }

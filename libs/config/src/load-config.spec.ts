@@ -15,6 +15,36 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
   });
 
+  it('has safe security defaults: no CORS origin, no OIDC, 24 months retention', () => {
+    expect(loadConfig({})).toMatchObject({
+      corsOrigins: [],
+      oidc: undefined,
+      gdprRetentionMonths: 24,
+      loginRateLimit: 10,
+      publicRateLimit: 60,
+      rateLimitWindowSeconds: 60,
+      refreshTokenTtlSeconds: 43200,
+    });
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://console.meldpunt.be, http://localhost:5173',
+      OIDC_ISSUER: 'https://idp.vlaanderen.example/',
+      OIDC_CLIENT_ID: 'meldpunt',
+      OIDC_REDIRECT_URL: 'https://meldpunt.example/api/v1/auth/oidc/callback',
+      OIDC_ROLES_CLAIM: 'meldpunt_roles',
+    });
+    expect(config.corsOrigins).toEqual(['https://console.meldpunt.be', 'http://localhost:5173']);
+    expect(config.oidc).toEqual({
+      issuer: 'https://idp.vlaanderen.example',
+      clientId: 'meldpunt',
+      clientSecret: undefined,
+      redirectUrl: 'https://meldpunt.example/api/v1/auth/oidc/callback',
+      scopes: 'openid email profile',
+      rolesClaim: 'meldpunt_roles',
+      municipalitiesClaim: undefined,
+      autoProvision: false,
+    });
+  });
+
   it('does not seed the demo account with a real database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt', SEED_DEMO: 'true' }).seedDemo).toBe(true);
@@ -28,8 +58,30 @@ describe('loadConfig', () => {
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SMTP_URL: 'mail.example.be' }, 'SMTP_URL'],
+    [{ MAIL_FROM_DOMAIN: 'Not a domain' }, 'MAIL_FROM_DOMAIN'],
+    [{ MAIL_ATTEMPTS: '0' }, 'MAIL_ATTEMPTS'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX'],
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m', SMTP_URL: 'smtp://relay' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m', JWT_SECRET: 'x'.repeat(32) }, 'SMTP_URL'],
+    [{ CORS_ORIGINS: 'https://console.example.be/path' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ GDPR_RETENTION_MONTHS: '0' }, 'GDPR_RETENTION_MONTHS'],
+    [{ LOGIN_RATE_LIMIT: 'many' }, 'LOGIN_RATE_LIMIT'],
+    [
+      { OIDC_ISSUER: 'http://idp.example.be', OIDC_CLIENT_ID: 'x', OIDC_REDIRECT_URL: 'https://a.be/cb' },
+      'OIDC_ISSUER',
+    ],
+    [{ OIDC_ISSUER: 'https://idp.example.be', OIDC_REDIRECT_URL: 'https://a.be/cb' }, 'OIDC_CLIENT_ID'],
+    [{ OIDC_ISSUER: 'https://idp.example.be', OIDC_CLIENT_ID: 'x' }, 'OIDC_REDIRECT_URL'],
+    [
+      {
+        OIDC_ISSUER: 'https://idp.example.be',
+        OIDC_CLIENT_ID: 'x',
+        OIDC_REDIRECT_URL: 'https://a.be/cb',
+        OIDC_AUTO_PROVISION: 'sure',
+      },
+      'OIDC_AUTO_PROVISION',
+    ],
   ])('names the variable in one line for %j', (env, variable) => {
     try {
       loadConfig(env);

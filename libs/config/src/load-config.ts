@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { AppConfig } from './app-config';
+import { AppConfig, OidcConfig } from './app-config';
 import { ConfigError } from './config-error';
 
 type Env = Record<string, string | undefined>;
@@ -26,9 +26,22 @@ export function loadConfig(env: Env): AppConfig {
     'must be 1-64 letters, digits, _ . or -',
   );
   config.smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  // The built-in sink keeps citizens' mails in memory and shows them on /dev/mails: never in production.
+  if (config.smtpUrl === undefined && config.nodeEnv === 'production') {
+    throw new ConfigError('SMTP_URL', 'is required in production (smtp:// or smtps:// URL of the mail relay)');
+  }
   config.publicBaseUrl = (
     url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${config.port}`
   ).replace(/\/$/, '');
+  config.mailFromDomain = text(
+    env,
+    'MAIL_FROM_DOMAIN',
+    'meldpunt.local',
+    /^(?=.{1,200}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/,
+    'must be a lower-case domain name such as meldpunt.example.be',
+  );
+  config.mailRetryBaseMs = integer(env, 'MAIL_RETRY_BASE_MS', 5000, 10, 3_600_000);
+  config.mailAttempts = integer(env, 'MAIL_ATTEMPTS', 10, 1, 50);
   config.jwtSecret = env.JWT_SECRET || undefined;
   if (config.jwtSecret !== undefined && config.jwtSecret.length < 32) {
     throw new ConfigError(
@@ -44,6 +57,13 @@ export function loadConfig(env: Env): AppConfig {
     );
   }
   config.accessTokenTtlSeconds = integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 60, 86400);
+  config.refreshTokenTtlSeconds = integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 43200, 300, 2_592_000);
+  config.oidc = oidc(env);
+  config.corsOrigins = origins(env, 'CORS_ORIGINS');
+  config.loginRateLimit = integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100_000);
+  config.publicRateLimit = integer(env, 'PUBLIC_RATE_LIMIT', 60, 1, 1_000_000);
+  config.rateLimitWindowSeconds = integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600);
+  config.gdprRetentionMonths = integer(env, 'GDPR_RETENTION_MONTHS', 24, 1, 240);
   config.seedDemo = bool(env, 'SEED_DEMO', config.databaseUrl === undefined);
   config.runWorker = bool(env, 'RUN_WORKER', true);
   config.dataDir = resolve(env.DATA_DIR || './.data');
@@ -107,4 +127,63 @@ function text(env: Env, name: string, fallback: string, pattern: RegExp, rule: s
   if (raw === undefined || raw === '') return fallback;
   if (!pattern.test(raw)) throw new ConfigError(name, rule, raw);
   return raw;
+}
+
+/** Comma-separated origins (`https://console.example.be`), each a scheme, host and optional port. */
+function origins(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(
+        name,
+        'must be comma-separated origins such as https://console.example.be',
+        origin,
+      );
+    }
+    return origin;
+  });
+}
+
+function oidc(env: Env): OidcConfig | undefined {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  if (!issuer) return undefined;
+  // Plain http only for a provider on this machine (development, tests): tokens travel over it.
+  if (
+    new URL(issuer).protocol === 'http:' &&
+    !['localhost', '127.0.0.1'].includes(new URL(issuer).hostname)
+  ) {
+    throw new ConfigError('OIDC_ISSUER', 'must be an https:// URL (http:// only for localhost)', issuer);
+  }
+  const clientId = env.OIDC_CLIENT_ID;
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set');
+  const redirectUrl = url(env, 'OIDC_REDIRECT_URL', ['https:', 'http:']);
+  if (!redirectUrl) throw new ConfigError('OIDC_REDIRECT_URL', 'is required when OIDC_ISSUER is set');
+  const claim = /^[A-Za-z0-9_:./-]{1,100}$/;
+  const rule = 'must be a claim name (letters, digits, _ : . / -)';
+  return {
+    issuer: issuer.replace(/\/$/, ''),
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    redirectUrl,
+    scopes: text(
+      env,
+      'OIDC_SCOPES',
+      'openid email profile',
+      /^openid( [\w:./-]+)*$/,
+      'must start with openid',
+    ),
+    rolesClaim: env.OIDC_ROLES_CLAIM ? text(env, 'OIDC_ROLES_CLAIM', '', claim, rule) : undefined,
+    municipalitiesClaim: env.OIDC_MUNICIPALITIES_CLAIM
+      ? text(env, 'OIDC_MUNICIPALITIES_CLAIM', '', claim, rule)
+      : undefined,
+    autoProvision: bool(env, 'OIDC_AUTO_PROVISION', false),
+  };
 }

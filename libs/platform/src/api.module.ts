@@ -1,15 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdaptersModule } from '@meldpunt/adapters';
 import { AppConfig, Infrastructure } from '@meldpunt/config';
+import { ConsoleModule } from '@meldpunt/console';
 import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
+import { NotificationsModule } from '@meldpunt/notifications';
+import { PrivacyModule } from '@meldpunt/privacy';
 import { SlaModule } from '@meldpunt/sla';
 import { TicketsModule } from '@meldpunt/tickets';
 import { PlatformModule } from './platform.module';
 import { SeedRunner } from './seed-runner';
 import { WorkerModule } from './worker.module';
 
-/** The HTTP (and later socket.io) application, with the worker inside when configured so. */
+/** The HTTP and socket.io application, with the worker inside when configured so. */
 @Module({})
 export class ApiModule {
   static register(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
@@ -21,6 +25,10 @@ export class ApiModule {
         MunicipalitiesModule,
         SlaModule,
         TicketsModule,
+        NotificationsModule,
+        ConsoleModule,
+        PrivacyModule,
+        AdaptersModule,
         HealthModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],

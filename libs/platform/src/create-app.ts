@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, Infrastructure } from '@meldpunt/config';
 import { ApiModule, WorkerAppModule } from './api.module';
+import { RedisIoAdapter } from '@meldpunt/console';
+import { serveConsole } from './console-static';
 import { configureHttpApp } from './http-app';
 import { SeedRunner } from './seed-runner';
 
@@ -15,9 +17,13 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config, infrastructure), {
     bufferLogs: true,
     bodyParser: false,
+    // Keeps the bytes of JSON bodies (req.rawBody): webhook signatures are over the exact bytes.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
+  serveConsole(app);
+  app.useWebSocketAdapter(new RedisIoAdapter(app, infrastructure.redisUrl, config.redisPrefix));
   await app.init();
   await app.get(SeedRunner).run();
   return app;

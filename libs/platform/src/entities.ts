@@ -1,5 +1,7 @@
+import { ADAPTER_ENTITIES } from '@meldpunt/adapters';
 import { IDENTITY_ENTITIES } from '@meldpunt/identity';
 import { MUNICIPALITY_ENTITIES } from '@meldpunt/municipalities';
+import { NOTIFICATION_ENTITIES } from '@meldpunt/notifications';
 import { OUTBOX_ENTITIES } from '@meldpunt/outbox';
 import { SLA_ENTITIES } from '@meldpunt/sla';
 import { TICKET_ENTITIES } from '@meldpunt/tickets';
@@ -11,4 +13,6 @@ export const ALL_ENTITIES = [
   ...OUTBOX_ENTITIES,
   ...TICKET_ENTITIES,
   ...SLA_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+  ...ADAPTER_ENTITIES,
 ];

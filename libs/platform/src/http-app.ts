@@ -3,17 +3,36 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { bodyParserErrorMiddleware, createValidationPipe, HttpExceptionFilter } from '@meldpunt/api-errors';
+import { AppConfig } from '@meldpunt/config';
 
 /** Request limits, validation, error mapping and the OpenAPI document: the same for every HTTP app. */
 export function configureHttpApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: false }));
+  enableCors(app, app.get(AppConfig).corsOrigins);
   app.useBodyParser('json', { limit: '1mb' });
   app.use(bodyParserErrorMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   setUpOpenApi(app);
+}
+
+/**
+ * Browsers may call the API only from the configured origins (the console, municipal sites); with
+ * none configured, no cross-origin call is allowed at all. Credentials (the console's cookie) are
+ * allowed because every allowed origin is listed by name.
+ */
+function enableCors(app: NestExpressApplication, origins: string[]): void {
+  if (!origins.length) return;
+  app.enableCors({
+    origin: origins,
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'X-Api-Key'],
+    exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
+    maxAge: 600,
+  });
 }
 
 function setUpOpenApi(app: INestApplication): void {

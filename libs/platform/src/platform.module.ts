@@ -3,12 +3,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig, AppConfigModule, Infrastructure } from '@meldpunt/config';
 import { typeormOptions } from '@meldpunt/database';
 import { OutboxModule } from '@meldpunt/outbox';
 import { bullConnection } from '@meldpunt/queue';
 import { ALL_ENTITIES } from './entities';
-import { REDACTED_PATHS } from './log-redaction';
+import { loggableUrl, REDACTED_PATHS } from './log-redaction';
 
 /** Configuration, logging, PostgreSQL, BullMQ and the outbox: what every process needs. */
 @Module({})
@@ -19,7 +21,7 @@ export class PlatformModule {
       imports: [
         AppConfigModule.forRoot(config, infrastructure),
         LoggerModule.forRoot({
-          pinoHttp: {
+          pinoHttp: withDestination(infrastructure.logDestination, {
             level: config.logLevel,
             genReqId: (req, res) => {
               const given = req.headers['x-request-id'];
@@ -28,17 +30,17 @@ export class PlatformModule {
               return id;
             },
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            // Only method, path and status: URLs of the citizen endpoints hold tokens.
+            // Only method, path and status: no query strings, headers or bodies (see loggableUrl).
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: stripTokens(req.url),
+                url: loggableUrl(req.url),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-          },
+          }),
         }),
         TypeOrmModule.forRoot(
           typeormOptions(infrastructure.databaseUrl, ALL_ENTITIES, [], config.databasePoolSize),
@@ -54,6 +56,10 @@ export class PlatformModule {
   }
 }
 
-function stripTokens(url: string): string {
-  return url.replace(/(\/public\/tickets\/|\/status\/)[^/?]+/, '$1[token]').split('?')[0];
+/** The HTTP logger's options, writing to the given destination when there is one (tests). */
+function withDestination(
+  destination: { write(line: string): void } | undefined,
+  options: PinoHttpOptions,
+): PinoHttpOptions | [PinoHttpOptions, DestinationStream] {
+  return destination ? [options, destination] : options;
 }

@@ -1,10 +1,21 @@
 import { Module } from '@nestjs/common';
+import { ConsoleFeedModule } from '@meldpunt/console';
+import { NotificationsWorkerModule } from '@meldpunt/notifications';
 import { OutboxRelayModule } from '@meldpunt/outbox';
+import { PrivacyWorkerModule } from '@meldpunt/privacy';
 import { TicketsWorkerModule } from '@meldpunt/tickets';
 
 /**
  * Everything that consumes queues or runs on timers. apps/worker runs it alone; the api runs it
  * in-process when RUN_WORKER is true (the embedded default: one process on a laptop).
  */
-@Module({ imports: [OutboxRelayModule, TicketsWorkerModule] })
+@Module({
+  imports: [
+    OutboxRelayModule,
+    TicketsWorkerModule,
+    NotificationsWorkerModule,
+    ConsoleFeedModule,
+    PrivacyWorkerModule,
+  ],
+})
 export class WorkerModule {}

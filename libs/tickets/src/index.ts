@@ -9,8 +9,12 @@ export * from './dto/create-ticket.dto';
 export * from './ticket-intake.service';
 export * from './ticket-workflow.service';
 export * from './ticket-query.service';
+export * from './citizen-ticket.service';
+export * from './citizen-reply-rules';
 export * from './tickets.module';
+export * from './personal-data/ticket-personal-data';
 export * from './tickets-worker.module';
+export * from './ticket-claims.service';
 export { TicketSlaReconciler } from './sla/ticket-sla-reconciler';
 export { SLA_TIMERS_QUEUE, SLA_EVENTS_QUEUE } from './sla/sla-timers';
 

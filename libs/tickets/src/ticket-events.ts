@@ -8,6 +8,14 @@ export const HISTORY = {
   updated: 'updated',
   slaWarning: 'sla_warning',
   slaBreached: 'sla_breached',
+  claimed: 'claimed',
+  released: 'released',
+  // The citizen's satisfaction score, and the outcome of e-mails to the citizen (notifications).
+  feedback: 'feedback',
+  notificationSent: 'notification_sent',
+  notificationFailed: 'notification_failed',
+  // The reporter's personal data were removed (retention period over, or erasure on request).
+  anonymised: 'anonymised',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */
@@ -19,5 +27,10 @@ export const TICKET_EVENTS = {
   // The console's event names (contract, real-time section).
   slaWarning: 'ticket.sla.warning',
   slaBreached: 'ticket.sla.breached',
+  claimed: 'ticket.claimed',
+  released: 'ticket.released',
+  feedbackGiven: 'ticket.feedback_given',
+  // An e-mail to the citizen failed for good: the console shows it (sent and retrying are history only).
+  notificationFailed: 'ticket.notification_failed',
 } as const;
 export type TicketEventType = (typeof TICKET_EVENTS)[keyof typeof TICKET_EVENTS];

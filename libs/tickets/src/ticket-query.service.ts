@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@meldpunt/api-errors';
-import type { RequestContext } from '@meldpunt/identity';
+import { AuditLog, type RequestContext } from '@meldpunt/identity';
 import { ListTicketsQuery } from './dto/list-tickets.query';
 import { TicketEventView, TicketPageView, TicketView } from './dto/ticket.view';
 import { TicketRepository } from './ticket.repository';
 
 @Injectable()
 export class TicketQueryService {
-  constructor(private readonly tickets: TicketRepository) {}
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly audit: AuditLog,
+  ) {}
 
+  // Every read of personal data by staff or an integration is in the audit log before it is answered.
   async get(ctx: RequestContext, idOrReference: string): Promise<TicketView> {
     const row = await this.tickets.findVisible(ctx, idOrReference);
     if (!row) throw new NotFoundError('Ticket', idOrReference);
+    await this.audit.recordRead(ctx, 'ticket.read', [
+      { id: row.id, municipalityCode: row.municipality_code },
+    ]);
     return TicketView.of(row);
   }
 
@@ -24,10 +31,20 @@ export class TicketQueryService {
       categoryCode: query.categoryCode,
       q: query.q,
       breached: query.breached,
+      caller: query.caller,
       before: query.cursor,
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
+    if (page.length) {
+      await this.audit.recordRead(
+        ctx,
+        'ticket.list',
+        page.map((row) => ({ id: row.id, municipalityCode: row.municipality_code })),
+        // Which filters, not their values: a search text may itself be a name.
+        { filters: Object.keys(query).filter((k) => query[k as keyof ListTicketsQuery] !== undefined) },
+      );
+    }
     return {
       items: page.map((row) => TicketView.of(row)),
       nextCursor: rows.length > limit ? page[page.length - 1].number : null,
@@ -37,6 +54,9 @@ export class TicketQueryService {
   async history(ctx: RequestContext, idOrReference: string): Promise<TicketEventView[]> {
     const row = await this.tickets.findVisible(ctx, idOrReference);
     if (!row) throw new NotFoundError('Ticket', idOrReference);
+    await this.audit.recordRead(ctx, 'ticket.history', [
+      { id: row.id, municipalityCode: row.municipality_code },
+    ]);
     return (await this.tickets.history(row.id)).map((e) => ({
       id: e.id,
       type: e.type,

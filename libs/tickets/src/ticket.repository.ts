@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from '@meldpunt/identity';
 import { OUTBOX_INSERT_SQL, outboxParams } from '@meldpunt/outbox';
 import type { IntakeSla } from './sla/ticket-sla-clock';
 import { SLA_TIMER_COLUMNS, type SlaTimerRow } from './sla/sla-timers';
+import { parsePhone } from './dto/is-phone-number';
 import { HISTORY, TICKET_EVENTS } from './ticket-events';
 import { TICKET_COLUMNS, TicketRow } from './ticket-record';
 import type { TicketStatus } from './ticket-lifecycle';
@@ -48,6 +49,7 @@ export interface ListFilter {
   categoryCode?: string;
   q?: string;
   breached?: boolean;
+  caller?: string;
   before?: string;
   limit: number;
 }
@@ -186,6 +188,12 @@ export class TicketRepository {
       if (/^ZWVL-\d{4}-\d{6,}$/i.test(q)) where.push(`reference = upper(${param(q)})`);
       else where.push(`search_vector @@ websearch_to_tsquery('dutch', ${param(q)})`);
     }
+    if (filter.caller) {
+      // An e-mail address as stored (lower case), or a phone number in any notation (E.164 stored).
+      const caller = filter.caller.trim();
+      const value = caller.includes('@') ? caller.toLowerCase() : (parsePhone(caller) ?? caller);
+      where.push(`${caller.includes('@') ? 'reporter_email' : 'reporter_phone'} = ${param(value)}`);
+    }
     if (filter.before) where.push(`number < ${param(filter.before)}::bigint`);
     const sql = `SELECT ${TICKET_COLUMNS} FROM ticket
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -216,6 +224,14 @@ export class TicketRepository {
       [ticketId, scopeParam(ctx), entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
     );
     return rows.length > 0;
+  }
+
+  async claimedBy(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM ticket WHERE claimed_by_id = $1',
+      [userId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** The columns timer planning needs, for some tickets. */

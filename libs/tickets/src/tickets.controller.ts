@@ -17,6 +17,7 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiSecurity,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -37,6 +38,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 @ApiTags('tickets')
 @ApiBearerAuth()
+// Integrations (API key, role integration) may create tickets and read their municipality's.
+@ApiSecurity('apiKey')
 @Controller('api/v1/tickets')
 @Roles(...STAFF_ROLES, 'integration')
 export class TicketsController {

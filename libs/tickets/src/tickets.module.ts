@@ -6,14 +6,18 @@ import { SlaModule } from '@meldpunt/sla';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { TicketEventEntity } from './entities/ticket-event.entity';
 import { TicketEntity } from './entities/ticket.entity';
+import { CitizenTicketService } from './citizen-ticket.service';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketRepository } from './ticket.repository';
 import { TicketsController } from './tickets.controller';
 import { TicketSlaClock } from './sla/ticket-sla-clock';
+import { TicketClaimsService } from './ticket-claims.service';
 import { ReportsController } from './sla/reports.controller';
 import { SlaReportService } from './sla/sla-report.service';
+import { TicketPersonalData } from './personal-data/ticket-personal-data';
+import { TicketPersonalDataRepository } from './personal-data/ticket-personal-data.repository';
 
 @Module({
   imports: [
@@ -30,7 +34,19 @@ import { SlaReportService } from './sla/sla-report.service';
     TicketQueryService,
     TicketSlaClock,
     SlaReportService,
+    TicketClaimsService,
+    CitizenTicketService,
+    TicketPersonalDataRepository,
+    TicketPersonalData,
   ],
-  exports: [TicketQueryService, TicketWorkflowService, TicketIntakeService, TicketRepository],
+  exports: [
+    TicketPersonalData,
+    TicketQueryService,
+    TicketWorkflowService,
+    TicketIntakeService,
+    TicketRepository,
+    CitizenTicketService,
+    TicketClaimsService,
+  ],
 })
 export class TicketsModule {}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -57,11 +58,13 @@ export class SlaPolicyDto {
   kind?: 'question' | 'report' | 'complaint' | null;
 
   @ApiProperty({ type: TargetDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => TargetDto)
   responseTarget: TargetDto;
 
   @ApiProperty({ type: TargetDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => TargetDto)
   resolutionTarget: TargetDto;

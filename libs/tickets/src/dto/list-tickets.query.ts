@@ -41,6 +41,14 @@ export class ListTicketsQuery {
   @IsBoolean()
   breached?: boolean;
 
+  @ApiPropertyOptional({
+    description: "Extension: a caller's e-mail address or phone number, to find their earlier tickets",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  caller?: string;
+
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of a previous page' })

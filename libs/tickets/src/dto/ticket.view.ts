@@ -61,6 +61,8 @@ export class TicketView {
     id: string;
     name: string | null;
   } | null;
+  @ApiProperty({ nullable: true, description: 'Extension: the agent handling it in the console right now' })
+  claimedBy: { id: string; name: string | null } | null;
   @ApiProperty({ description: 'Increases with every change' }) version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -108,6 +110,7 @@ export class TicketView {
       status: row.status,
       cancelReason: row.cancel_reason,
       assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null,
+      claimedBy: row.claimed_by_id ? { id: row.claimed_by_id, name: row.claimed_by_name } : null,
       version: row.version,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),

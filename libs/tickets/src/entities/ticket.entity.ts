@@ -27,6 +27,10 @@ export interface ExternalRef {
 @Index('ix_ticket_reporter_phone', ['reporterPhone'], { where: 'reporter_phone IS NOT NULL' })
 // The SLA reconciler walks the tickets whose clocks may run, every minute.
 @Index('ix_ticket_running_clocks', ['id'], { where: `status IN ('new', 'in_progress') AND NOT sla_paused` })
+// The retention job looks for finished tickets that still hold reporter data.
+@Index('ix_ticket_anonymisation_due', ['createdAt'], {
+  where: `anonymised_at IS NULL AND status IN ('closed', 'cancelled')`,
+})
 export class TicketEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -104,6 +108,13 @@ export class TicketEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   assigneeName: string | null;
 
+  /** The agent handling it right now in the console (a call, a chat); released when they leave. */
+  @Column({ type: 'uuid', nullable: true })
+  claimedById: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  claimedByName: string | null;
+
   /** Bumped by every change: clients can detect that what they show is stale. */
   @Column({ type: 'integer', default: 1 })
   version: number;
@@ -161,6 +172,10 @@ export class TicketEntity {
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
   externalRefs: ExternalRef[];
+
+  /** When the reporter's personal data were removed (see TicketPersonalData); null while held. */
+  @Column({ type: 'timestamptz', nullable: true })
+  anonymisedAt: Date | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
