@@ -28,7 +28,10 @@ export function loadConfig(env: Env): AppConfig {
   config.smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
   // The built-in sink keeps citizens' mails in memory and shows them on /dev/mails: never in production.
   if (config.smtpUrl === undefined && config.nodeEnv === 'production') {
-    throw new ConfigError('SMTP_URL', 'is required in production (smtp:// or smtps:// URL of the mail relay)');
+    throw new ConfigError(
+      'SMTP_URL',
+      'is required in production (smtp:// or smtps:// URL of the mail relay)',
+    );
   }
   config.publicBaseUrl = (
     url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${config.port}`
