@@ -4,6 +4,7 @@ import { createApiApp } from '@meldpunt/platform';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
+import { waitFor } from '../support/wait-for';
 
 interface TicketEvent {
   eventId: string;
@@ -166,12 +167,3 @@ describe('Console gateway (socket.io /console)', () => {
     expect(res.body[0].reason.nl).toMatch(/^Menen is (open|gesloten)/);
   });
 });
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}

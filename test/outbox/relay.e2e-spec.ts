@@ -4,6 +4,7 @@ import { markConsumed, OutboxMessage, OutboxRelay, OutboxSubscriptions } from '@
 import { TEST_REDIS_URL } from '../support/test-env';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
+import { waitFor } from '../support/wait-for';
 
 /** A queue whose first `failures` addBulk calls throw, as if Redis died mid-batch. */
 class FlakyQueue extends Queue {
@@ -117,12 +118,3 @@ describe('Outbox relay', () => {
     }, 10000);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}

@@ -1,6 +1,7 @@
 import { TicketSlaReconciler } from '@meldpunt/tickets';
 import { deleteRedisPrefix, startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
+import { waitFor } from '../support/wait-for';
 
 /** With a real worker and Redis: warnings and breaches fire, and a flushed Redis recovers. */
 describe('SLA timers', () => {
@@ -120,12 +121,3 @@ describe('SLA timers', () => {
     ]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-}

@@ -1,7 +1,7 @@
 /** Polls `check` until it holds; fails with `what` after `timeoutMs`. */
 export async function waitFor(
   check: () => Promise<boolean> | boolean,
-  timeoutMs: number,
+  timeoutMs = 8000,
   what = 'condition',
 ): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -28,6 +28,7 @@ type ConsoleSocket = Socket & { data: { ctx: RequestContext } };
 export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(ConsoleGateway.name);
   @WebSocketServer() server: Namespace;
+  private presenceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly tokens: TokenService,
@@ -126,8 +127,22 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.server.to([REGION_ROOM, municipalityRoom(ticket.municipalityCode)]).emit(name, { eventId, ticket });
   }
 
-  private async broadcastPresence(): Promise<void> {
-    this.server.emit('presence', { eventId: null, agents: await this.presence.list() });
+  /**
+   * Presence goes out at most twice a second: when a shift starts, hundreds of consoles connect
+   * within seconds, and one full list per connection to every console would grow with the square.
+   */
+  private broadcastPresence(): Promise<void> {
+    if (!this.presenceTimer) {
+      this.presenceTimer = setTimeout(() => {
+        this.presenceTimer = null;
+        void this.presence
+          .list()
+          .then((agents) => this.server.emit('presence', { eventId: null, agents }))
+          .catch((error: Error) => this.logger.warn(`presence: ${error.message}`));
+      }, 500);
+      this.presenceTimer.unref();
+    }
+    return Promise.resolve();
   }
 
   private async authenticate(socket: Socket): Promise<RequestContext | null> {
