@@ -87,7 +87,9 @@ function reachableBinaries(runAs: SystemUser | null): Binaries {
 }
 
 function initialise(binaries: Binaries, databaseDir: string, runAs: SystemUser | null): void {
-  mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
+  // Parents stay traversable for the postgres user; only the data directory itself is private.
+  mkdirSync(dirname(databaseDir), { recursive: true, mode: 0o755 });
+  mkdirSync(databaseDir, { mode: 0o700 });
   const passwordFile = join(tmpdir(), `meldpunt-pg-${randomBytes(6).toString('hex')}`);
   writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (runAs) {
