@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -25,10 +25,13 @@ type ConsoleSocket = Socket & { data: { ctx: RequestContext } };
  * region), so events of other municipalities never reach it.
  */
 @WebSocketGateway({ namespace: '/console', cors: false })
-export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class ConsoleGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(ConsoleGateway.name);
   @WebSocketServer() server: Namespace;
   private presenceTimer: NodeJS.Timeout | null = null;
+  private closing = false;
 
   constructor(
     private readonly tokens: TokenService,
@@ -36,6 +39,10 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly presence: ConsolePresence,
     private readonly replay: ConsoleReplay,
   ) {}
+
+  beforeApplicationShutdown(): void {
+    this.closing = true;
+  }
 
   afterInit(namespace: Namespace): void {
     namespace.use((socket, next) => {
@@ -124,6 +131,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   /** Sends a ticket event to the consoles allowed to see the ticket, on every api instance. */
   emitTicketEvent(name: string, eventId: string, ticket: TicketView): void {
+    // While the app shuts down the sockets and the adapter's Redis are gone before the queue
+    // workers stop; consoles catch up with `resume` after they reconnect elsewhere.
+    if (this.closing) return;
     this.server.to([REGION_ROOM, municipalityRoom(ticket.municipalityCode)]).emit(name, { eventId, ticket });
   }
 
@@ -135,6 +145,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (!this.presenceTimer) {
       this.presenceTimer = setTimeout(() => {
         this.presenceTimer = null;
+        if (this.closing) return;
         void this.presence
           .list()
           .then((agents) => this.server.emit('presence', { eventId: null, agents }))
