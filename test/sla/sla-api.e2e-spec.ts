@@ -126,6 +126,27 @@ describe('SLA: policies, preview, calendars and ticket clocks', () => {
     });
   });
 
+  it('moves the deadlines to the 24/7 track when an agent raises a ticket to P1', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set(auth())
+      .send(ticketBody({ municipalityCode: 'menen' }));
+    const created = new Date(res.body.createdAt).getTime();
+    const raised = await t
+      .http()
+      .patch(`/api/v1/tickets/${res.body.id}`)
+      .set(auth())
+      .send({ priority: 'P1' });
+    expect(raised.status).toBe(200);
+    expect(new Date(raised.body.sla.responseDueAt).getTime() - created).toBe(2 * 3600_000);
+    expect(new Date(raised.body.sla.resolutionDueAt).getTime() - created).toBe(24 * 3600_000);
+    const [row] = await t.sql<{ sla_policy: { id: string } }>('SELECT sla_policy FROM ticket WHERE id = $1', [
+      res.body.id,
+    ]);
+    expect(row.sla_policy.id).toBe('5a1a0000-0000-4000-8000-000000000004');
+  });
+
   it('pauses both clocks while waiting for the citizen and resumes with the time that was left', async () => {
     const res = await t
       .http()

@@ -115,7 +115,7 @@ export class TicketWorkflowService {
         },
       ]);
     }
-    const outcome = await this.tickets.mutate(ctx, id, (row) => {
+    const outcome = await this.tickets.mutate(ctx, id, async (row) => {
       const set: Record<string, unknown> = {};
       const history: HistoryEntry[] = [];
       if (dto.assigneeId !== undefined && dto.assigneeId !== row.assignee_id) {
@@ -148,6 +148,13 @@ export class TicketWorkflowService {
           type: HISTORY.updated,
           data: { field: 'categoryCode', from: row.category_code, to: dto.categoryCode },
         });
+      }
+      if (set.priority !== undefined || set.category_code !== undefined) {
+        const facts = {
+          categoryCode: dto.categoryCode ?? row.category_code,
+          priority: dto.priority ?? row.priority,
+        };
+        Object.assign(set, await this.slaClock.onRetarget(row, facts));
       }
       return {
         set: history.length ? set : {},

@@ -37,6 +37,11 @@ export class TicketsWorkerModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.add(this.slaEvents, [TICKET_EVENTS.created, TICKET_EVENTS.statusChanged]);
+    // ticket.updated: a new priority or category may have moved the deadlines.
+    this.subscriptions.add(this.slaEvents, [
+      TICKET_EVENTS.created,
+      TICKET_EVENTS.statusChanged,
+      TICKET_EVENTS.updated,
+    ]);
   }
 }

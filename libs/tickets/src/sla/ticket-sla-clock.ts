@@ -57,6 +57,47 @@ export class TicketSlaClock {
     };
   }
 
+  /**
+   * New targets when an agent changes the priority or category (a P3 call that turns out to be
+   * dangerous becomes P1: its deadlines move to the 24/7 track). Running clocks are recomputed from
+   * the receipt under the policy that now matches; stopped clocks keep what they had; a paused
+   * ticket keeps its clocks until it resumes (documented gap: the new targets then apply only to
+   * tickets that are not waiting for the citizen).
+   */
+  async onRetarget(
+    row: TicketRow,
+    facts: { categoryCode: string; priority: Priority },
+  ): Promise<Record<string, unknown>> {
+    if (!row.sla_policy || row.sla_paused || !['new', 'in_progress'].includes(row.status)) return {};
+    const policy = await this.policies.match({
+      municipalityCode: row.municipality_code,
+      categoryCode: facts.categoryCode,
+      priority: facts.priority,
+      kind: row.kind,
+    });
+    if (!policy || policy.id === row.sla_policy.id) return {};
+    const clocks = startClocks(
+      await this.calendars.calendarFor(row.municipality_code),
+      policy,
+      row.created_at,
+    );
+    const set: Record<string, unknown> = {
+      sla_policy: JSON.stringify(clocks.snapshot),
+      sla_version: new SqlExpression('sla_version + 1'),
+    };
+    if (!row.responded_at)
+      Object.assign(set, columnsOf('response', clocks.response), {
+        response_warned: false,
+        response_breached: false,
+      });
+    if (!row.resolved_at)
+      Object.assign(set, columnsOf('resolution', clocks.resolution), {
+        resolution_warned: false,
+        resolution_breached: false,
+      });
+    return set;
+  }
+
   /** The column changes a status change makes to the clocks (none when nothing moves). */
   async onTransition(row: TicketRow, to: TicketStatus, at: Date): Promise<Record<string, unknown>> {
     const policy = row.sla_policy;
