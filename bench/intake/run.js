@@ -85,6 +85,7 @@ let cleaning = null;
 
 async function cleanup() {
   cleaning ??= (async () => {
+    await ownerPoller?.stop();
     await stopApi().catch((e) => log(`stopping the api failed: ${e.message}`));
     if (dbCreated) {
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`))
@@ -221,6 +222,33 @@ function machineBusySeconds() {
   const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
   return (total - v[3] - v[4]) / CLK_TCK; // minus idle and iowait
 }
+// Which database each PostgreSQL backend serves, polled from pg_stat_activity: on a shared
+// server the backends of other databases (someone else's tests or benchmarks) are "other" work.
+const pgOwners = new Map();
+let ownerPoller = null;
+async function startOwnerPoller() {
+  const client = new Client({ connectionString: CFG.adminUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  const self = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  const poll = async () => {
+    const { rows } = await client.query('SELECT pid, datname FROM pg_stat_activity');
+    for (const r of rows) pgOwners.set(String(r.pid), r.pid === self ? DB_NAME : (r.datname ?? ''));
+  };
+  await poll();
+  const timer = setInterval(() => void poll().catch(() => undefined), 1000);
+  ownerPoller = {
+    stop: async () => {
+      clearInterval(timer);
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+/** Ours: our database, the server's own processes (no database), or not seen yet. */
+function pgOwner(pid) {
+  const db = pgOwners.get(pid);
+  return db === undefined || db === '' || db === DB_NAME || db === 'postgres' ? null : db;
+}
+
 /** Every process: pid → [name, CPU seconds]. */
 function allProcesses() {
   const out = {};
@@ -242,7 +270,7 @@ function cpuSnapshot(extraPid) {
   const pg = {};
   const redis = {};
   for (const [pid, [name, seconds]] of Object.entries(procs)) {
-    if (name === 'postgres') pg[pid] = seconds;
+    if (name === 'postgres' && !pgOwner(pid)) pg[pid] = seconds;
     if (name === 'redis-server') redis[pid] = seconds;
   }
   return {
@@ -283,12 +311,15 @@ function cpuShare(a, b) {
     0,
     share.machine - share.api - share.postgres - share.redis - share.loadGenerator - share.pgbench,
   );
-  // Who the others were (processes alive at both ends; short-lived ones only show in `other`).
+  // Who the others were (processes alive at the end; ones that came and went only show in `other`).
   const ours = new Set([String(process.pid), String(api?.pid), String(b.extraPid)]);
   const byName = {};
   for (const [pid, [name, seconds]] of Object.entries(b.procs)) {
-    if (ours.has(pid) || name === 'postgres' || name === 'redis-server' || !a.procs[pid]) continue;
-    byName[name] = (byName[name] ?? 0) + seconds - a.procs[pid][1];
+    if (ours.has(pid) || name === 'redis-server') continue;
+    if (name === 'postgres' && !pgOwner(pid)) continue;
+    const label = name === 'postgres' ? `postgres (database ${pgOwner(pid)})` : name;
+    // A process started meanwhile counts from zero.
+    byName[label] = (byName[label] ?? 0) + seconds - (a.procs[pid]?.[1] ?? 0);
   }
   share.otherTop = Object.entries(byName)
     .map(([name, seconds]) => [name, pct(seconds)])
@@ -726,7 +757,8 @@ function report(r) {
       `${m.busyBeforeRun} % CPU busy over 3 s`,
     `- Software: Node ${m.node}, PostgreSQL ${m.postgres} (local, shared_buffers ${m.pgSettings.shared_buffers}, ` +
       `synchronous_commit ${m.pgSettings.synchronous_commit}, fsync ${m.pgSettings.fsync}), ${m.pgbench}, autocannon ${m.autocannon}`,
-    '- The api (one Node process, outbox relay and queue workers in-process), PostgreSQL, Redis and the load generator ' +
+    `- The api (one Node process${CFG.runWorker === 'true' ? ', outbox relay and queue workers in-process' : ', no workers in it'}), ` +
+      'PostgreSQL, Redis and the load generator ' +
       '(autocannon or the fixed-rate generator, one Node process) all share these cores: the figures are ' +
       'for the whole stack on one small machine, not for the api alone.',
     `- Bodies: ${CFG.bodies} distinct realistic bodies in rotation (6 categories, 14 postcodes, Dutch descriptions ` +
@@ -762,8 +794,10 @@ function report(r) {
     `| CPU during pgbench | PostgreSQL ${pb.cpu?.postgres ?? 'n/a'} %, pgbench ${pb.cpu?.pgbench ?? 'n/a'} %, ` +
       `other ${pb.cpu?.other ?? 'n/a'} % (machine ${pb.cpu?.machine ?? 'n/a'} %) | |`,
     '',
-    `Outbox relay: ${r.outboxAfterPhase1.backlog === 0 ? 'no' : r.outboxAfterPhase1.backlog} unpublished rows ` +
-      `${r.outboxAfterPhase1.backlog === 0 ? `(drained ${f1(r.outboxAfterPhase1.waitedMs / 1000)} s after phase 1)` : 'left 30 s after phase 1'}. ` +
+    (CFG.runWorker === 'true'
+      ? `Outbox relay: ${r.outboxAfterPhase1.backlog === 0 ? 'no' : r.outboxAfterPhase1.backlog} unpublished rows ` +
+        `${r.outboxAfterPhase1.backlog === 0 ? `(drained ${f1(r.outboxAfterPhase1.waitedMs / 1000)} s after phase 1)` : 'left 30 s after phase 1'}. `
+      : `Outbox relay: not in the api (RUN_WORKER=${CFG.runWorker}); ${r.outboxAfterPhase1.backlog} rows unpublished after phase 1. `) +
       `Fixed-rate phase: service time (from the actual send) p50 / p99 ${f1(p2.serviceTime.p50)} / ${f1(p2.serviceTime.p99)} ms, ` +
       `at most ${p2.maxInFlight} requests in flight, ${p2.lateSends} sends more than 5 ms late.`,
     '',
@@ -831,6 +865,7 @@ async function main() {
 
   await withAdmin((c) => c.query(`CREATE DATABASE ${DB_NAME}`));
   dbCreated = true;
+  await startOwnerPoller();
   const port = await freePort();
   log(`database ${DB_NAME}; starting the api on ${HOST}:${port} (log: ${path.relative(ROOT, API_LOG)})`);
   await startApi(port);
