@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Clock,
+  type ClockName,
   MunicipalityCalendars,
   pauseClock,
   resumeClock,
@@ -85,16 +86,14 @@ export class TicketSlaClock {
       sla_policy: JSON.stringify(clocks.snapshot),
       sla_version: new SqlExpression('sla_version + 1'),
     };
-    if (!row.responded_at)
-      Object.assign(set, columnsOf('response', clocks.response), {
-        response_warned: false,
-        response_breached: false,
+    // Stopped clocks keep what they had; running ones restart their warning and breach.
+    for (const name of CLOCKS) {
+      if (row[name === 'response' ? 'responded_at' : 'resolved_at']) continue;
+      Object.assign(set, columnsOf(name, clocks[name]), {
+        [`${name}_warned`]: false,
+        [`${name}_breached`]: false,
       });
-    if (!row.resolved_at)
-      Object.assign(set, columnsOf('resolution', clocks.resolution), {
-        resolution_warned: false,
-        resolution_breached: false,
-      });
+    }
     return set;
   }
 
@@ -103,6 +102,15 @@ export class TicketSlaClock {
     const policy = row.sla_policy;
     if (!policy) return {};
     const calendar = await this.calendars.calendarFor(row.municipality_code);
+    const resume = (name: ClockName, clock: Clock) =>
+      resumeClock(
+        calendar,
+        clock,
+        policy[`${name}Target`],
+        policy[`${name}TotalMs`],
+        policy.warnAtPercent,
+        at,
+      );
     let response = clockOf(row, 'response');
     let resolution = clockOf(row, 'resolution');
     const set: Record<string, unknown> = {};
@@ -112,35 +120,14 @@ export class TicketSlaClock {
       set.sla_paused = true;
       set.sla_paused_at = at;
     } else if (row.status === 'waiting_for_citizen') {
-      response = resumeClock(
-        calendar,
-        response,
-        policy.responseTarget,
-        policy.responseTotalMs,
-        policy.warnAtPercent,
-        at,
-      );
-      resolution = resumeClock(
-        calendar,
-        resolution,
-        policy.resolutionTarget,
-        policy.resolutionTotalMs,
-        policy.warnAtPercent,
-        at,
-      );
+      response = resume('response', response);
+      resolution = resume('resolution', resolution);
       set.sla_paused = false;
       set.sla_paused_at = null;
     } else if (to === 'resolved') {
       resolution = pauseClock(calendar, resolution, policy.resolutionTarget, at);
     } else if (row.status === 'resolved' && to === 'in_progress') {
-      resolution = resumeClock(
-        calendar,
-        resolution,
-        policy.resolutionTarget,
-        policy.resolutionTotalMs,
-        policy.warnAtPercent,
-        at,
-      );
+      resolution = resume('resolution', resolution);
     } else {
       return {};
     }
@@ -153,7 +140,9 @@ export class TicketSlaClock {
   }
 }
 
-function clockOf(row: TicketRow, name: 'response' | 'resolution'): Clock {
+const CLOCKS: readonly ClockName[] = ['response', 'resolution'];
+
+function clockOf(row: TicketRow, name: ClockName): Clock {
   const remaining = row[`${name}_remaining_ms`];
   return {
     dueAt: row[`${name}_due_at`],
@@ -162,7 +151,7 @@ function clockOf(row: TicketRow, name: 'response' | 'resolution'): Clock {
   };
 }
 
-function columnsOf(name: 'response' | 'resolution', clock: Clock): Record<string, unknown> {
+function columnsOf(name: ClockName, clock: Clock): Record<string, unknown> {
   return {
     [`${name}_due_at`]: clock.dueAt,
     [`${name}_warn_at`]: clock.warnAt,
