@@ -68,22 +68,10 @@ export class MailComposer {
       now: new Date(),
     };
     const rendered = renderNotificationMail(notification.kind, data, profile);
-    return {
-      language,
-      mail: {
-        from: { name: profile.displayName[language], address: profile.senderAddress },
-        to: { name: reporter.name ?? '', address: reporter.email },
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-        messageId: `<${notification.id}@${this.config.mailFromDomain}>`,
-        headers: {
-          // RFC 3834: out-of-office replies should not answer automatic mail.
-          'Auto-Submitted': 'auto-generated',
-          'X-Meldpunt-Reference': ticket.reference,
-        },
-      },
-    };
+    return this.envelope(notification, ticket, language, rendered, {
+      from: { name: profile.displayName[language], address: profile.senderAddress },
+      to: { name: reporter.name ?? '', address: reporter.email },
+    });
   }
 
   private async composeEscalation(notification: NotificationEntity): Promise<ComposedMail | null> {
@@ -114,19 +102,41 @@ export class MailComposer {
       },
       profile,
     );
+    return this.envelope(
+      notification,
+      ticket,
+      language,
+      rendered,
+      {
+        from: { name: municipalityName, address: profile.senderAddress },
+        to: { name: '', address: profile.escalationEmail },
+      },
+      { 'X-Meldpunt-Sla-Breach': clock },
+    );
+  }
+
+  /** What every automatic mail shares: a stable Message-ID per notification and the headers. */
+  private envelope(
+    notification: NotificationEntity,
+    ticket: TicketView,
+    language: MailLanguage,
+    rendered: { subject: string; html: string; text: string },
+    parties: Pick<OutgoingMail, 'from' | 'to'>,
+    extraHeaders: Record<string, string> = {},
+  ): ComposedMail {
     return {
       language,
       mail: {
-        from: { name: municipalityName, address: profile.senderAddress },
-        to: { name: '', address: profile.escalationEmail },
+        ...parties,
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
         messageId: `<${notification.id}@${this.config.mailFromDomain}>`,
         headers: {
+          // RFC 3834: out-of-office replies should not answer automatic mail.
           'Auto-Submitted': 'auto-generated',
           'X-Meldpunt-Reference': ticket.reference,
-          'X-Meldpunt-Sla-Breach': clock,
+          ...extraHeaders,
         },
       },
     };
