@@ -1,8 +1,14 @@
 import { deadlineInWords } from '../../libs/notifications/src/templates/deadline-words';
 import { SmtpCatcher, statusLink } from '../support/smtp-catcher';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
-import { notificationsSettled, PUBLIC_BASE_URL, reporterEmail, staff } from './notification-test-kit';
+import {
+  notificationsSettled,
+  startMailTestApp,
+  PUBLIC_BASE_URL,
+  reporterEmail,
+  staff,
+} from './notification-test-kit';
 
 describe('Citizen e-mails', () => {
   const smtp = new SmtpCatcher();
@@ -11,13 +17,7 @@ describe('Citizen e-mails', () => {
 
   beforeAll(async () => {
     await smtp.start(0);
-    t = await startTestApp({
-      RUN_WORKER: 'true',
-      SMTP_URL: smtp.url,
-      PUBLIC_BASE_URL,
-      OUTBOX_POLL_MS: '50',
-      MAIL_RETRY_BASE_MS: '100',
-    });
+    t = await startMailTestApp(smtp.url);
     agent = staff(t, await t.token());
   });
   afterAll(async () => {

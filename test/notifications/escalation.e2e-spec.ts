@@ -2,10 +2,16 @@ import { Queue } from 'bullmq';
 import { MAIL_DELIVERY_JOB, MAIL_DELIVERY_QUEUE, NOTIFICATION_EVENTS_QUEUE } from '@meldpunt/notifications';
 import type { OutboxMessage } from '@meldpunt/outbox';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
-import { notificationsSettled, PUBLIC_BASE_URL, reporterEmail, staff } from './notification-test-kit';
+import {
+  notificationsSettled,
+  startMailTestApp,
+  PUBLIC_BASE_URL,
+  reporterEmail,
+  staff,
+} from './notification-test-kit';
 
 /** SLA breaches e-mail the municipality's team, through the same idempotent pipeline as citizen mails. */
 describe('Escalation e-mails on SLA breaches', () => {
@@ -16,13 +22,7 @@ describe('Escalation e-mails on SLA breaches', () => {
 
   beforeAll(async () => {
     await smtp.start(0);
-    t = await startTestApp({
-      RUN_WORKER: 'true',
-      SMTP_URL: smtp.url,
-      PUBLIC_BASE_URL,
-      OUTBOX_POLL_MS: '50',
-      MAIL_RETRY_BASE_MS: '100',
-    });
+    t = await startMailTestApp(smtp.url);
     admin = await t.token();
     agent = staff(t, admin);
   });

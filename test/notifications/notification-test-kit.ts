@@ -3,7 +3,7 @@ import { OutboxRelay } from '@meldpunt/outbox';
 import { MAIL_DELIVERY_QUEUE, NOTIFICATION_EVENTS_QUEUE } from '@meldpunt/notifications';
 import { ticketBody } from '../factories/ticket.factory';
 import { TEST_REDIS_URL } from '../support/test-env';
-import type { TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 export const PUBLIC_BASE_URL = 'https://meldpunt.test';
@@ -76,4 +76,16 @@ export async function notificationsSettled(t: TestApp, timeoutMs = 10_000): Prom
   } finally {
     await Promise.all(queues.map((q) => q.close()));
   }
+}
+
+/** The api with its worker, sending to the test's SMTP server, with quick retries. */
+export function startMailTestApp(smtpUrl: string, env: Record<string, string> = {}) {
+  return startTestApp({
+    RUN_WORKER: 'true',
+    SMTP_URL: smtpUrl,
+    PUBLIC_BASE_URL,
+    OUTBOX_POLL_MS: '50',
+    MAIL_RETRY_BASE_MS: '100',
+    ...env,
+  });
 }

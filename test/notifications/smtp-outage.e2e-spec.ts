@@ -2,10 +2,10 @@ import { Queue } from 'bullmq';
 import { MAIL_DELIVERY_JOB, MAIL_DELIVERY_QUEUE, NOTIFICATION_EVENTS_QUEUE } from '@meldpunt/notifications';
 import type { OutboxMessage } from '@meldpunt/outbox';
 import { SmtpCatcher } from '../support/smtp-catcher';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
-import { notificationsSettled, PUBLIC_BASE_URL, reporterEmail, staff } from './notification-test-kit';
+import { notificationsSettled, startMailTestApp, reporterEmail, staff } from './notification-test-kit';
 
 describe('E-mail delivery when the SMTP server fails', () => {
   const smtp = new SmtpCatcher();
@@ -16,14 +16,7 @@ describe('E-mail delivery when the SMTP server fails', () => {
     // Take a free port, then leave it closed: the server is down when the tickets arrive.
     await smtp.start(0);
     await smtp.stop();
-    t = await startTestApp({
-      RUN_WORKER: 'true',
-      SMTP_URL: smtp.url,
-      PUBLIC_BASE_URL,
-      OUTBOX_POLL_MS: '50',
-      MAIL_RETRY_BASE_MS: '100',
-      MAIL_ATTEMPTS: '8',
-    });
+    t = await startMailTestApp(smtp.url, { MAIL_ATTEMPTS: '8' });
     agent = staff(t, await t.token());
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { SmtpCatcher, statusLink } from '../support/smtp-catcher';
-import { startTestApp, TestApp } from '../support/test-app';
-import { PUBLIC_BASE_URL, reporterEmail, staff } from './notification-test-kit';
+import type { TestApp } from '../support/test-app';
+import { PUBLIC_BASE_URL, reporterEmail, staff, startMailTestApp } from './notification-test-kit';
 
 describe('The citizen’s status page, public endpoints and staff tools', () => {
   const smtp = new SmtpCatcher();
@@ -10,7 +10,7 @@ describe('The citizen’s status page, public endpoints and staff tools', () => 
 
   beforeAll(async () => {
     await smtp.start(0);
-    t = await startTestApp({ RUN_WORKER: 'true', SMTP_URL: smtp.url, PUBLIC_BASE_URL, OUTBOX_POLL_MS: '50' });
+    t = await startMailTestApp(smtp.url);
     admin = await t.token();
     agent = staff(t, admin);
   });
