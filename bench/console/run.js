@@ -15,15 +15,10 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { Client } = require('pg');
-const Redis = require('ioredis');
+const { ROOT, REDIS_URL, ADMIN_URL, sleep, dbUrl, sql, appendReport, runBounded, dropBenchData } = require('../bench-support');
 const { io } = require('socket.io-client');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
-const DOC = path.join(ROOT, 'docs/benchmarks.md');
-const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.CONSOLE_BENCH_CLIENTS || 1000);
 const TICKETS = Number(process.env.CONSOLE_BENCH_TICKETS || 200);
 const RATE = Number(process.env.CONSOLE_BENCH_RATE || 10);
@@ -34,18 +29,6 @@ const children = [];
 const sockets = [];
 
 const log = (line) => process.stdout.write(`[bench:console] ${line}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const dbUrl = (name) => Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
-
-async function sql(url, text) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort() {
   return new Promise((resolve) => {
@@ -199,17 +182,6 @@ async function runReference() {
   return result;
 }
 
-async function removeKeys() {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 5000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
-
 async function main() {
   if (!fs.existsSync(API_MAIN)) throw new Error('dist missing: run `npm run build` (npm run bench:console does)');
   log(`${CLIENTS} clients, ${TICKETS} tickets at ${RATE}/s`);
@@ -231,28 +203,13 @@ async function main() {
     `api memory (RSS): ${f(api.rssIdle)} MiB before the clients, ${f(api.rssConnected)} MiB with ${CLIENTS} clients, ${f(api.rssPeak)} MiB at peak. Goal: p99 < 250 ms, memory < 300 MB.`,
     '',
   ].join('\n');
-  process.stdout.write(`\n${report}\n`);
-  fs.mkdirSync(path.dirname(DOC), { recursive: true });
-  if (!fs.existsSync(DOC)) fs.writeFileSync(DOC, '# Benchmarks\n\n');
-  fs.appendFileSync(DOC, `\n${report}`);
+  appendReport(report);
 }
 
 async function cleanup() {
   closeAll();
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await sql(ADMIN_URL, `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-  await removeKeys().catch(() => undefined);
+  await dropBenchData(DB, PREFIX);
 }
 
-const deadline = setTimeout(() => void cleanup().then(() => process.exit(2)), 15 * 60 * 1000);
-main()
-  .then(cleanup)
-  .then(() => {
-    clearTimeout(deadline);
-    process.exit(0);
-  })
-  .catch(async (error) => {
-    log(`failed: ${error.stack || error}`);
-    await cleanup();
-    process.exit(1);
-  });
+runBounded({ main, cleanup, limitMs: 15 * 60 * 1000, log });

@@ -18,16 +18,11 @@ const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { Client } = require('pg');
-const Redis = require('ioredis');
 const { Queue, Worker } = require('bullmq');
+const { ROOT, ADMIN_URL, REDIS_URL, sleep, dbUrl, sql, removeKeys, appendReport, runBounded, dropBenchData } = require('../bench-support');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const WORKER_MAIN = path.join(ROOT, 'dist/apps/worker/src/main.js');
 const MIGRATE_MAIN = path.join(ROOT, 'dist/apps/api/src/cli/migrate.js');
-const DOC = path.join(ROOT, 'docs/benchmarks.md');
-const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const N = Number(process.env.SLA_BENCH_TICKETS || 100000);
 const LEAD_S = Number(process.env.SLA_BENCH_LEAD_S || 90);
 const SPREAD_S = Number(process.env.SLA_BENCH_SPREAD_S || 240);
@@ -39,19 +34,7 @@ const PREFIX = `mp_bench_sla_${RUN}`;
 const MUNICIPALITIES = ['anzegem', 'avelgem', 'deerlijk', 'harelbeke', 'kortrijk', 'kuurne', 'lendelede', 'menen', 'spiere-helkijn', 'waregem', 'wervik', 'wevelgem', 'zwevegem'];
 
 const log = (line) => process.stdout.write(`[bench:sla] ${line}\n`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const dbUrl = (name) => Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
 let worker = null;
-
-async function sql(url, text, params) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function env() {
   return {
@@ -109,30 +92,6 @@ async function waitForLine(lines, pattern, fromIndex, timeoutMs) {
   throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms`);
 }
 
-async function flushTimerKeys() {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  let deleted = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:sla-timers:*`, 'COUNT', 5000);
-    if (keys.length) deleted += await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-  return deleted;
-}
-
-async function removeAllKeys(prefix) {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
-
 function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
@@ -158,7 +117,7 @@ async function bullmqReference() {
   while (late.length < count && Date.now() < until) await sleep(200);
   await bare.close();
   await queue.close();
-  await removeAllKeys(prefix);
+  await removeKeys(`${prefix}:*`);
   return percentiles(late);
 }
 
@@ -188,7 +147,7 @@ async function main() {
   log(`start-up reconcile: ${initial.jobs} jobs in ${initial.ms} ms`);
 
   await sleep(Math.max(0, t0 + FLUSH_AFTER_S * 1000 - Date.now()));
-  const flushed = await flushTimerKeys();
+  const flushed = await removeKeys(`${PREFIX}:sla-timers:*`);
   log(`flushed ${flushed} timer keys from Redis`);
   const second = await waitForLine(lines, reconcilePattern, first.index + 1, 90000);
   const recovery = { jobs: Number(second.match[1]), ms: Number(second.match[2]) };
@@ -238,31 +197,12 @@ async function main() {
     `Missed: ${missed}. Duplicated: ${duplicated}. Goal: p99 < 1000 ms, none missed or duplicated, reconcile of 100,000 tickets < 10 s.`,
     '',
   ].join('\n');
-  process.stdout.write(`\n${report}\n`);
-  fs.mkdirSync(path.dirname(DOC), { recursive: true });
-  if (!fs.existsSync(DOC)) fs.writeFileSync(DOC, '# Benchmarks\n\n');
-  fs.appendFileSync(DOC, `\n${report}`);
+  appendReport(report);
 }
 
 async function cleanup() {
   if (worker) worker.kill('SIGKILL');
-  await sql(ADMIN_URL, `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
-  await removeAllKeys(PREFIX).catch(() => undefined);
+  await dropBenchData(DB, PREFIX);
 }
 
-const deadline = setTimeout(() => {
-  log('time limit reached, stopping');
-  void cleanup().then(() => process.exit(2));
-}, (LEAD_S + SPREAD_S + 300) * 1000);
-
-main()
-  .then(cleanup)
-  .then(() => {
-    clearTimeout(deadline);
-    process.exit(0);
-  })
-  .catch(async (error) => {
-    log(`failed: ${error.stack || error}`);
-    await cleanup();
-    process.exit(1);
-  });
+runBounded({ main, cleanup, limitMs: (LEAD_S + SPREAD_S + 300) * 1000, log });
