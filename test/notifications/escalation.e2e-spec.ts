@@ -5,6 +5,7 @@ import { SmtpCatcher } from '../support/smtp-catcher';
 import type { TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
+import { createShortSlaPolicy } from '../factories/sla-policy.factory';
 import {
   notificationsSettled,
   startMailTestApp,
@@ -43,23 +44,6 @@ describe('Escalation e-mails on SLA breaches', () => {
     expect(res.body.escalationEmail).toBe(escalationEmail);
   }
 
-  /** Response due after 1 s, resolution after 2 s, warnings halfway. */
-  async function tinySlaPolicy(municipalityCode: string) {
-    const res = await t
-      .http()
-      .post('/api/v1/sla/policies')
-      .set(auth())
-      .send({
-        municipalityCode,
-        categoryCode: null,
-        priority: null,
-        responseTarget: { value: 1 / 3600, unit: 'hours' },
-        resolutionTarget: { value: 2 / 3600, unit: 'hours' },
-        warnAtPercent: 50,
-      });
-    expect(res.status).toBe(201);
-  }
-
   const slaEvents = (id: string) =>
     t.sql<{ type: string; clock: string }>(
       `SELECT type, data->>'clock' AS clock FROM ticket_event WHERE ticket_id = $1 AND type LIKE 'sla_%' ORDER BY id`,
@@ -80,7 +64,7 @@ describe('Escalation e-mails on SLA breaches', () => {
   it('mails the team once per breached clock, none for the warnings, in the municipality’s language', async () => {
     const team = `team.zwevegem.${process.pid}@example.be`;
     await setEscalationEmail('zwevegem', team);
-    await tinySlaPolicy('zwevegem');
+    await createShortSlaPolicy(t, admin, 'zwevegem', { response: 1, resolution: 2 });
     const citizen = reporterEmail();
     const ticket = await agent.createTicket(
       { municipalityCode: 'zwevegem' },
@@ -183,7 +167,7 @@ describe('Escalation e-mails on SLA breaches', () => {
     // Set, then restored to the default (none).
     await setEscalationEmail('deerlijk', `team.deerlijk.${process.pid}@example.be`);
     await setEscalationEmail('deerlijk', null);
-    await tinySlaPolicy('deerlijk');
+    await createShortSlaPolicy(t, admin, 'deerlijk', { response: 1, resolution: 2 });
     const citizen = reporterEmail();
     const ticket = await agent.createTicket({ municipalityCode: 'deerlijk' }, { email: citizen });
 

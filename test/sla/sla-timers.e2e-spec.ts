@@ -2,6 +2,7 @@ import { TicketSlaReconciler } from '@meldpunt/tickets';
 import { deleteRedisPrefix, startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
 import { waitFor } from '../support/wait-for';
+import { createShortSlaPolicy } from '../factories/sla-policy.factory';
 
 /** With a real worker and Redis: warnings and breaches fire, and a flushed Redis recovers. */
 describe('SLA timers', () => {
@@ -21,24 +22,8 @@ describe('SLA timers', () => {
       [id],
     );
 
-  async function policy(municipalityCode: string, responseHours: number, resolutionHours: number) {
-    const res = await t
-      .http()
-      .post('/api/v1/sla/policies')
-      .set(auth())
-      .send({
-        municipalityCode,
-        categoryCode: null,
-        priority: null,
-        responseTarget: { value: responseHours, unit: 'hours' },
-        resolutionTarget: { value: resolutionHours, unit: 'hours' },
-        warnAtPercent: 50,
-      });
-    expect(res.status).toBe(201);
-  }
-
   it('fires warnings and breaches on time, once, with console events', async () => {
-    await policy('lendelede', 1.2 / 3600, 2.4 / 3600); // 1.2 s and 2.4 s
+    await createShortSlaPolicy(t, admin, 'lendelede', { response: 1.2, resolution: 2.4 });
     const res = await t
       .http()
       .post('/api/v1/tickets')
@@ -75,7 +60,7 @@ describe('SLA timers', () => {
   });
 
   it('fires nothing for a clock that stopped in time, or for a deadline that moved', async () => {
-    await policy('spiere-helkijn', 1.5 / 3600, 3 / 3600);
+    await createShortSlaPolicy(t, admin, 'spiere-helkijn', { response: 1.5, resolution: 3 });
     const res = await t
       .http()
       .post('/api/v1/tickets')
@@ -94,7 +79,7 @@ describe('SLA timers', () => {
   });
 
   it('recovers every timer from PostgreSQL after Redis lost them', async () => {
-    await policy('wervik', 2 / 3600, 60);
+    await createShortSlaPolicy(t, admin, 'wervik', { response: 2, resolution: 60 * 3600 });
     const res = await t
       .http()
       .post('/api/v1/tickets')
