@@ -5,6 +5,7 @@ import { Notifications1795470942979 } from './1795470942979-Notifications';
 import { TicketClaims1795471500000 } from './1795471500000-TicketClaims';
 import { IdentitySecurityAndPrivacy1795471526791 } from './1795471526791-IdentitySecurityAndPrivacy';
 import { EscalationEmail1795472260323 } from './1795472260323-EscalationEmail';
+import { BackOfficeSync1795478162596 } from './1795478162596-BackOfficeSync';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   TicketClaims1795471500000,
   IdentitySecurityAndPrivacy1795471526791,
   EscalationEmail1795472260323,
+  BackOfficeSync1795478162596,
 ];

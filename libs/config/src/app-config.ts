@@ -42,6 +42,24 @@ export class AppConfig {
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outboxPollMs: number;
+  /** 32-byte key sealing back-office credentials (AES-256-GCM); absent: a random key kept in dataDir. */
+  credentialsKey?: Buffer;
+  /** Attempts of one back-office call before it becomes a failure record. */
+  syncAttempts: number;
+  /** First retry delay of a back-office call; doubles each time, with jitter. */
+  syncBackoffMs: number;
+  /** Longest delay between two attempts of a back-office call (a Retry-After included). */
+  syncBackoffMaxMs: number;
+  /** Timeout of one HTTP call to a back-office. */
+  syncTimeoutMs: number;
+  /** Back-office calls in flight per worker process (across municipalities). */
+  syncConcurrency: number;
+  /** Consecutive failures after which a connector's circuit opens. */
+  syncBreakerThreshold: number;
+  /** How long an open circuit refuses calls before letting one through to probe. */
+  syncBreakerOpenMs: number;
+  /** Start the TOPdesk/Ultimo/3P simulators and point the demo municipalities at them. */
+  backOfficeSimulator: boolean;
 
   /** True when the service runs on its embedded defaults (no DATABASE_URL). */
   get embedded(): boolean {

@@ -61,6 +61,7 @@ describe('loadConfig', () => {
     [{ MAIL_FROM_DOMAIN: 'Not a domain' }, 'MAIL_FROM_DOMAIN'],
     [{ MAIL_ATTEMPTS: '0' }, 'MAIL_ATTEMPTS'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX'],
+    [{ SYNC_BACKOFF_MS: '5000', SYNC_BACKOFF_MAX_MS: '1000' }, 'SYNC_BACKOFF_MAX_MS'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m', SMTP_URL: 'smtp://relay' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m', JWT_SECRET: 'x'.repeat(32) }, 'SMTP_URL'],
     [{ CORS_ORIGINS: 'https://console.example.be/path' }, 'CORS_ORIGINS'],

@@ -72,6 +72,31 @@ export function loadConfig(env: Env): AppConfig {
   config.dataDir = resolve(env.DATA_DIR || './.data');
   config.logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, config.nodeEnv === 'test' ? 'warn' : 'info');
   config.outboxPollMs = integer(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
+  config.credentialsKey = key32(env, 'CREDENTIALS_KEY');
+  if (
+    config.credentialsKey === undefined &&
+    config.databaseUrl !== undefined &&
+    config.nodeEnv === 'production'
+  ) {
+    throw new ConfigError(
+      'CREDENTIALS_KEY',
+      'is required in production (32 random bytes, base64: openssl rand -base64 32)',
+    );
+  }
+  config.syncAttempts = integer(env, 'SYNC_ATTEMPTS', 12, 1, 100);
+  config.syncBackoffMs = integer(env, 'SYNC_BACKOFF_MS', 1000, 10, 3_600_000);
+  config.syncBackoffMaxMs = integer(
+    env,
+    'SYNC_BACKOFF_MAX_MS',
+    Math.max(15 * 60_000, config.syncBackoffMs),
+    config.syncBackoffMs,
+    24 * 3_600_000,
+  );
+  config.syncTimeoutMs = integer(env, 'SYNC_TIMEOUT_MS', 10_000, 100, 300_000);
+  config.syncConcurrency = integer(env, 'SYNC_CONCURRENCY', 64, 1, 500);
+  config.syncBreakerThreshold = integer(env, 'SYNC_BREAKER_THRESHOLD', 5, 1, 1000);
+  config.syncBreakerOpenMs = integer(env, 'SYNC_BREAKER_OPEN_MS', 30_000, 10, 3_600_000);
+  config.backOfficeSimulator = bool(env, 'BACKOFFICE_SIMULATOR', config.databaseUrl === undefined);
   return config;
 }
 
@@ -83,6 +108,21 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, raw);
   }
   return value;
+}
+
+/** 32 bytes, given as base64 (44 characters) or hex (64 characters). */
+function key32(env: Env, name: string): Buffer | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) {
+    throw new ConfigError(
+      name,
+      'must be 32 bytes as base64 (44 characters) or hex (64 characters)',
+      '(hidden)',
+    );
+  }
+  return key;
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {

@@ -11,3 +11,4 @@ export * from './audit/audit-log';
 export * from './rate-limit/rate-limiter';
 export { webhookSignature, isValidWebhookSignature, SIGNATURE_HEADER } from './webhooks/webhook-signature';
 export type { LoginResult } from './sessions/staff-sessions';
+export { returnedRows } from './returned-rows';

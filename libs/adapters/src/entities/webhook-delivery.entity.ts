@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A webhook call from a municipality's back-office tool whose signature was valid, kept as
- * received. Processing (mapping the tool's change onto the ticket) arrives with the adapters;
- * until then processedAt stays null.
+ * received (the record of what the tool told us); processedAt is set once it was applied or
+ * turned into a poll.
  */
 @Entity('webhook_delivery')
 @Index('ix_webhook_delivery_municipality_received', ['municipalityCode', 'receivedAt'])

@@ -6,12 +6,15 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** Per weekday, the open intervals as local "HH:MM" pairs. */
 export type WeeklyHours = Record<Weekday, [string, string][]>;
 
+/** Which back-office tool a municipality's tickets go to, without its secrets (see libs/adapters). */
 export interface BackOfficeSettings {
   type: 'topdesk' | 'ultimo' | '3p' | 'webhook' | 'none';
   baseUrl?: string;
-  categoryMap?: Record<string, unknown>;
-  statusMap?: Record<string, unknown>;
+  categoryMap?: Record<string, Record<string, string>>;
+  statusMap?: Record<string, string>;
   pollSeconds?: number;
+  /** Connector-specific settings (field names, status codes, page size). */
+  options?: Record<string, unknown>;
 }
 
 @Entity('municipality')

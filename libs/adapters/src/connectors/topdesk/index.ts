@@ -1,0 +1,2 @@
+export { TopdeskAdapter } from './topdesk.adapter';
+export { readTopdeskOptions, DEFAULT_CALLER_NAME, type TopdeskOptions } from './topdesk-options';
