@@ -10,7 +10,10 @@ export class WebhookInbox {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** `ctx` is the signed caller: its scope is the one municipality whose secret signed the call. */
-  async receive(ctx: RequestContext, payload: unknown): Promise<{ id: string; receivedAt: string }> {
+  async receive(
+    ctx: RequestContext,
+    payload: unknown,
+  ): Promise<{ id: string; receivedAt: string; municipalityCode: string }> {
     const municipalityCode = ctx.scope === 'all' ? null : ctx.scope[0];
     if (!municipalityCode) throw new Error('A webhook context is bound to one municipality');
     const [row] = await this.dataSource.query<{ id: string; received_at: Date }[]>(
@@ -18,6 +21,10 @@ export class WebhookInbox {
        RETURNING id, received_at`,
       [randomUUID(), municipalityCode, JSON.stringify(payload ?? null)],
     );
-    return { id: row.id, receivedAt: row.received_at.toISOString() };
+    return { id: row.id, receivedAt: row.received_at.toISOString(), municipalityCode };
+  }
+
+  async markProcessed(id: string): Promise<void> {
+    await this.dataSource.query('UPDATE webhook_delivery SET processed_at = now() WHERE id = $1', [id]);
   }
 }

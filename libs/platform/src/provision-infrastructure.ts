@@ -40,6 +40,12 @@ export async function provisionInfrastructure(config: AppConfig, log: Logger): P
       `tokens: JWT_SECRET not set, using a random secret kept in ${join(config.dataDir, 'jwt-secret')}`,
     );
   }
+  if (!config.credentialsKey) {
+    config.credentialsKey = Buffer.from(persistentSecret(config.dataDir, 'credentials-key', 32), 'base64url');
+    log.info(
+      `credentials: CREDENTIALS_KEY not set, using a random key kept in ${join(config.dataDir, 'credentials-key')}`,
+    );
+  }
   return {
     infrastructure: new Infrastructure(databaseUrl, redis.url),
     stop: async () => {
@@ -49,11 +55,11 @@ export async function provisionInfrastructure(config: AppConfig, log: Logger): P
 }
 
 /** A random signing secret that survives restarts, so a restart does not log everyone out. */
-function persistentSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+function persistentSecret(dataDir: string, name = 'jwt-secret', bytes = 48): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = randomBytes(bytes).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdaptersWorkerModule } from '@meldpunt/adapters';
 import { ConsoleFeedModule } from '@meldpunt/console';
 import { NotificationsWorkerModule } from '@meldpunt/notifications';
 import { OutboxRelayModule } from '@meldpunt/outbox';
@@ -16,6 +17,7 @@ import { TicketsWorkerModule } from '@meldpunt/tickets';
     NotificationsWorkerModule,
     ConsoleFeedModule,
     PrivacyWorkerModule,
+    AdaptersWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -16,6 +16,10 @@ export const HISTORY = {
   notificationFailed: 'notification_failed',
   // The reporter's personal data were removed (retention period over, or erasure on request).
   anonymised: 'anonymised',
+  // The ticket got its case in the municipality's back-office (TOPdesk, Ultimo, 3P, webhook).
+  backOfficeLinked: 'backoffice_linked',
+  // A back-office call failed for good, or succeeded again after a manual retry.
+  backOfficeSyncFailed: 'backoffice_sync_failed',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */

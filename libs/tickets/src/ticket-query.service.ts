@@ -65,4 +65,26 @@ export class TicketQueryService {
       data: e.data,
     }));
   }
+
+  /**
+   * A ticket for background work acting for the region (sync jobs): not a staff read, so not in
+   * the audit log; the work records what it disclosed or changed in the ticket's own history.
+   */
+  async getForBackground(ctx: RequestContext, idOrReference: string): Promise<TicketView | null> {
+    const row = await this.tickets.findVisible(ctx, idOrReference);
+    return row ? TicketView.of(row) : null;
+  }
+
+  /**
+   * One history event, for consumers of the ticket's outbox events (the event's own facts: its
+   * type, actor and data). Background work acting for the region; not a staff read, so not audited.
+   */
+  async historyEvent(
+    ctx: RequestContext,
+    ticketId: string,
+    eventId: string,
+  ): Promise<TicketEventView | null> {
+    const e = await this.tickets.historyEvent(ctx, ticketId, eventId);
+    return e ? { id: e.id, type: e.type, at: e.at.toISOString(), actor: e.actor, data: e.data } : null;
+  }
 }

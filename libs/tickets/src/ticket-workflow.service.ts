@@ -10,6 +10,7 @@ import { HISTORY, TICKET_EVENTS } from './ticket-events';
 import { allowedTransitions, canTransition, isFinal, transitionRequirement } from './ticket-lifecycle';
 import { HistoryEntry, SqlExpression, TicketRepository } from './ticket.repository';
 import type { TicketRow } from './ticket-record';
+import type { ExternalRef } from './entities/ticket.entity';
 
 // A person's first public message or status change stops the response clock (the SLA engine
 // reads responded_at); automatic messages never run through here.
@@ -97,6 +98,22 @@ export class TicketWorkflowService {
     });
     if (!outcome) throw new NotFoundError('Ticket', id);
     return { ticket: outcome.row, message: { visibility: dto.visibility, body: dto.body } };
+  }
+
+  /**
+   * Records the ticket's case in a back-office (`externalRefs`), once per system and case: the
+   * sync engine may call this again after a crash and nothing changes. Silent (no outbox event):
+   * nothing reacts to it, and at a hundred tickets a second the SLA and console consumers would
+   * only re-read tickets that did not change for them.
+   */
+  async linkExternalCase(ctx: RequestContext, id: string, ref: ExternalRef): Promise<void> {
+    const linked = await this.tickets.linkExternalCase(ctx, id, ref, HISTORY.backOfficeLinked);
+    if (linked === null) throw new NotFoundError('Ticket', id);
+  }
+
+  /** A back-office call that failed for good: history only (agents see it; nothing else reacts). */
+  async recordSyncFailure(ctx: RequestContext, id: string, data: Record<string, unknown>): Promise<void> {
+    await this.tickets.appendHistory(ctx, id, { type: HISTORY.backOfficeSyncFailed, data });
   }
 
   async update(ctx: RequestContext, id: string, dto: UpdateTicketDto): Promise<TicketRow> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestContext } from '@meldpunt/identity';
 import { OUTBOX_INSERT_SQL, outboxParams } from '@meldpunt/outbox';
+import type { ExternalRef } from './entities/ticket.entity';
 import type { IntakeSla } from './sla/ticket-sla-clock';
 import { SLA_TIMER_COLUMNS, type SlaTimerRow } from './sla/sla-timers';
 import { parsePhone } from './dto/is-phone-number';
@@ -210,6 +211,21 @@ export class TicketRepository {
     );
   }
 
+  async historyEvent(
+    ctx: RequestContext,
+    ticketId: string,
+    eventId: string,
+  ): Promise<{ id: string; type: string; at: Date; actor: Actor; data: Record<string, unknown> } | null> {
+    const rows = await this.dataSource.query<
+      { id: string; type: string; at: Date; actor: Actor; data: Record<string, unknown> }[]
+    >(
+      `SELECT id, type, at, actor, data FROM ticket_event
+        WHERE id = $1 AND ticket_id = $2::uuid AND ($3::text[] IS NULL OR municipality_code = ANY($3::text[]))`,
+      [eventId, ticketId, scopeParam(ctx)],
+    );
+    return rows[0] ?? null;
+  }
+
   /**
    * Appends a history event that changes nothing on the ticket and emits no outbox event (an
    * e-mail's delivery outcome: it must not wake consumers that would send more mail). False when
@@ -224,6 +240,46 @@ export class TicketRepository {
       [ticketId, scopeParam(ctx), entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Adds a back-office case to the ticket's external references (once per system and id) with its
+   * history event, in one statement: the sync engine does this for every ticket it sends, and the
+   * general `mutate` path costs five round trips. Silent: nothing else reacts to a link.
+   * Null when the ticket is not visible; false when the case was already linked.
+   */
+  async linkExternalCase(
+    ctx: RequestContext,
+    ticketId: string,
+    ref: ExternalRef,
+    historyType: string,
+  ): Promise<boolean | null> {
+    const [row] = await this.dataSource.query<{ found: boolean; linked: boolean }[]>(
+      `WITH cur AS (
+         SELECT id, external_refs FROM ticket
+          WHERE id = $1::uuid AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[])) FOR UPDATE),
+       u AS (
+         UPDATE ticket t SET external_refs = t.external_refs || jsonb_build_array($3::jsonb),
+                version = t.version + 1, updated_at = now()
+           FROM cur
+          WHERE t.id = cur.id AND NOT EXISTS (
+                SELECT 1 FROM jsonb_array_elements(cur.external_refs) r
+                 WHERE r->>'system' = $3::jsonb->>'system' AND r->>'id' = $3::jsonb->>'id')
+         RETURNING t.id, t.municipality_code),
+       e AS (
+         INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data)
+         SELECT id, municipality_code, $4, $5, $6 FROM u RETURNING id)
+       SELECT EXISTS (SELECT 1 FROM cur) AS found, EXISTS (SELECT 1 FROM e) AS linked`,
+      [
+        ticketId,
+        scopeParam(ctx),
+        JSON.stringify(ref),
+        historyType,
+        JSON.stringify(ctx.actor),
+        JSON.stringify({ system: ref.system, id: ref.id, number: ref.number, url: ref.url }),
+      ],
+    );
+    return row.found ? row.linked : null;
   }
 
   async claimedBy(userId: string): Promise<string[]> {
@@ -299,6 +355,7 @@ export class TicketRepository {
           'INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data) VALUES ($1, $2, $3, $4, $5) RETURNING id',
           [row.id, row.municipality_code, entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
         );
+        if (mutation.silent) continue;
         await manager.query(
           OUTBOX_INSERT_SQL,
           outboxParams({
@@ -322,6 +379,8 @@ export class SqlExpression {
 export interface Mutation<T> {
   set?: Record<string, unknown>;
   history: HistoryEntry[];
+  /** History without outbox events: a record no consumer needs to react to. */
+  silent?: boolean;
   outboxType: (entry: HistoryEntry) => string;
   result: T;
 }

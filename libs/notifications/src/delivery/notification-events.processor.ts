@@ -34,7 +34,8 @@ export class NotificationEventsProcessor extends WorkerHost {
   async process(job: Job<OutboxMessage>): Promise<string> {
     const { type, aggregateId } = job.data;
     const eventId = String(job.data.payload.ticketEventId);
-    const entry = (await this.tickets.history(this.ctx, aggregateId)).find((e) => e.id === eventId);
+    // The event itself, not the whole history: every ticket event passes here.
+    const entry = await this.tickets.historyEvent(this.ctx, aggregateId, eventId);
     if (!entry) return 'no such history event';
     if (type === TICKET_EVENTS.feedbackGiven) return this.fileFeedback(aggregateId, entry);
     const ticket = await this.tickets.get(this.ctx, aggregateId);

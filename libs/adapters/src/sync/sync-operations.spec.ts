@@ -1,0 +1,66 @@
+import { TICKET_EVENTS } from '@meldpunt/tickets';
+import { plannedSync } from './sync-operations';
+
+const agent = { type: 'user', name: 'An Agent' };
+
+/** What a status change of the ticket by `actor` plans for the back-office. */
+const statusChange = (actor: { type: string; name?: string }, data: Record<string, unknown>) =>
+  plannedSync({ type: TICKET_EVENTS.statusChanged, entry: { type: 'status_changed', actor, data } });
+
+describe('plannedSync', () => {
+  it('creates the case for a new ticket', () => {
+    expect(
+      plannedSync({ type: TICKET_EVENTS.created, entry: { type: 'created', actor: agent, data: {} } }),
+    ).toEqual({
+      operation: 'create',
+      payload: {},
+    });
+  });
+
+  it('passes messages on as notes with their visibility', () => {
+    const internal = plannedSync({
+      type: TICKET_EVENTS.messageAdded,
+      entry: { type: 'message_internal', actor: agent, data: { body: 'ladder nodig' } },
+    });
+    expect(internal).toEqual({
+      operation: 'note',
+      payload: { visibility: 'internal', text: 'Meldpunt (An Agent): ladder nodig' },
+    });
+    const reply = plannedSync({
+      type: TICKET_EVENTS.messageAdded,
+      entry: { type: 'message_public', actor: { type: 'citizen' }, data: { body: 'foto volgt' } },
+    });
+    expect(reply?.payload).toEqual({ visibility: 'public', text: 'Burger: foto volgt' });
+  });
+
+  it('maps waiting for the citizen to hold and back to resume', () => {
+    const hold = statusChange(agent, {
+      from: 'in_progress',
+      to: 'waiting_for_citizen',
+      message: 'Welk huisnummer?',
+    });
+    expect(hold).toEqual({ operation: 'hold', payload: { reason: 'Welk huisnummer?' } });
+    const resume = statusChange({ type: 'citizen' }, { from: 'waiting_for_citizen', to: 'in_progress' });
+    expect(resume?.operation).toBe('resume');
+  });
+
+  it('never echoes what came from the back-office', () => {
+    const fromTool = { type: 'backoffice', name: 'TOPdesk' };
+    expect(statusChange(fromTool, { from: 'in_progress', to: 'resolved' })).toBeNull();
+    expect(
+      plannedSync({
+        type: TICKET_EVENTS.messageAdded,
+        entry: { type: 'message_internal', actor: fromTool, data: { body: 'x' } },
+      }),
+    ).toBeNull();
+  });
+
+  it('tells the back-office what the contact center decided itself', () => {
+    const cancelled = statusChange(agent, { from: 'new', to: 'cancelled', reason: 'duplicate' });
+    expect(cancelled).toEqual({
+      operation: 'note',
+      payload: { visibility: 'internal', text: 'Meldpunt: ticket geannuleerd: duplicate' },
+    });
+    expect(statusChange(agent, { from: 'new', to: 'in_progress' })).toBeNull();
+  });
+});
