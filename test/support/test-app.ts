@@ -37,6 +37,7 @@ export async function startTestApp(
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: redisPrefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    CREDENTIALS_KEY: randomBytes(32).toString('base64'),
     SEED_DEMO: 'true',
     LOG_LEVEL: 'silent',
     RUN_WORKER: 'false',
