@@ -57,6 +57,7 @@ export class BackOfficeSync1795478162596 implements MigrationInterface {
                 "state" character varying(10) NOT NULL DEFAULT 'pending',
                 "attempts" integer NOT NULL DEFAULT '0',
                 "last_error" text,
+                "settle_until" TIMESTAMP WITH TIME ZONE,
                 "failed_at" TIMESTAMP WITH TIME ZONE,
                 "done_at" TIMESTAMP WITH TIME ZONE,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),

@@ -58,7 +58,11 @@ describe('Back-office sync under faults', () => {
     const perReference = new Map<string, number>();
     for (const c of incidents)
       perReference.set(c.reference ?? '', (perReference.get(c.reference ?? '') ?? 0) + 1);
-    expect(references.filter((r) => perReference.get(r) !== 1)).toEqual([]);
+    // Each reference with how many incidents it has, when that is not one.
+    const wrong = references
+      .filter((r) => perReference.get(r) !== 1)
+      .map((r) => [r, perReference.get(r) ?? 0]);
+    expect(wrong).toEqual([]);
     expect(incidents).toHaveLength(TICKETS);
     const counters = app.backOffice.sim.faults.topdesk.counters;
     expect(counters.errors + counters.timeouts + counters.rateLimited).toBeGreaterThan(counters.calls * 0.2);

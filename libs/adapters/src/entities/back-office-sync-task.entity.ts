@@ -44,6 +44,13 @@ export class BackOfficeSyncTaskEntity {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
+  /**
+   * A write of this task went unanswered and may still land in the tool: a create's look-up by
+   * reference before its retry waits until then, or it could miss the case and make a second one.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  settleUntil: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   failedAt: Date | null;
 

@@ -144,6 +144,17 @@ export class BackOfficeError extends Error {
 }
 
 /**
+ * A write that got no answer (timeout, dropped connection): the tool may have done it, and may
+ * still do it for a while (`retryAfterMs`). Whoever retries must not look for its effect sooner.
+ */
+export class BackOfficeUnanswered extends BackOfficeError {
+  constructor(message: string, settleMs: number) {
+    super(message, true, null, settleMs);
+    this.name = 'BackOfficeUnanswered';
+  }
+}
+
+/**
  * Our own pacing said "not now" (a client-side request budget is used up): the tool did nothing
  * wrong and nothing was sent. Callers defer the work by `retryAfterMs` without counting it as a
  * failed attempt, and without holding a worker slot while they wait.

@@ -1,4 +1,4 @@
-import { BackOfficeConnection, BackOfficeError } from './back-office-adapter';
+import { BackOfficeConnection, BackOfficeError, BackOfficeUnanswered } from './back-office-adapter';
 
 export interface BackOfficeRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -80,8 +80,9 @@ async function fetchOnce<T>(
         : (err.cause?.code ?? err.message);
     // A write without an answer may still land (the tool can be slow, not dead): the retry, which
     // looks the case up first, must not run before it could have. Reads are simply repeated.
-    const settleMs = request.method === 'GET' ? null : Math.max(2 * conn.timeoutMs, 1000);
-    throw new BackOfficeError(`${request.method} ${request.path}: ${reason}`, true, null, settleMs);
+    const message = `${request.method} ${request.path}: ${reason}`;
+    if (request.method === 'GET') throw new BackOfficeError(message, true);
+    throw new BackOfficeUnanswered(message, Math.max(2 * conn.timeoutMs, 1000));
   }
   const text = await response.text().catch(() => '');
   if (response.status >= 200 && response.status < 300) {

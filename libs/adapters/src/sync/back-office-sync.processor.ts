@@ -9,6 +9,7 @@ import { BackOfficeAdapters } from '../connectors/back-office-adapters';
 import {
   BackOfficeError,
   BackOfficeThrottled,
+  BackOfficeUnanswered,
   type BackOfficeConnection,
   type CaseDraft,
 } from '../port/back-office-adapter';
@@ -71,9 +72,8 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
       return `${task.operation} done`;
     } catch (error) {
       if (!(error instanceof BackOfficeThrottled)) throw error;
-      // Our own request budget is used up and nothing was sent: come back when it has room, without
-      // using an attempt and without sleeping in this worker slot.
-      await this.tasks.uncountAttempt(task.id);
+      // Nothing was sent (our own request budget, or a write still settling): come back later,
+      // without sleeping in this worker slot (runGuarded gave the attempt back).
       const wait = (error.retryAfterMs ?? 1000) + Math.floor(Math.random() * 200);
       await job.moveToDelayed(Date.now() + wait, token);
       throw new DelayedError();
@@ -113,7 +113,10 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
     try {
       await this.run(task, link, release);
     } catch (error) {
-      if (error instanceof BackOfficeThrottled) throw error;
+      if (error instanceof BackOfficeThrottled) {
+        await this.tasks.uncountAttempt(task.id);
+        throw error;
+      }
       const message = (error as Error).message;
       const retryable = error instanceof BackOfficeError ? error.retryable : false;
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -130,7 +133,11 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
           .catch(() => undefined);
         throw new UnrecoverableError(message);
       }
-      await this.tasks.noteError(task.id, message);
+      await this.tasks.noteError(
+        task.id,
+        message,
+        error instanceof BackOfficeUnanswered ? error.retryAfterMs : null,
+      );
       throw error;
     }
   }
@@ -139,6 +146,15 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
     const conn = await this.connections.get(task.municipality_code);
     if (!conn)
       throw new BackOfficeError(`${task.municipality_code} has no back-office configured any more`, false);
+    const settling = task.operation === 'create' && !link.external_id ? msUntil(task.settle_until) : 0;
+    if (settling > 0) {
+      // Another job (a later task's, running this one first) may come here before the back-off of
+      // the unanswered create is over: the look-up must not run before the create could have landed.
+      throw new BackOfficeThrottled(
+        'an unanswered create may still land: the look-up waits for it',
+        settling,
+      );
+    }
     const adapter = this.adapters.for(conn.type);
     const breaker = this.breakers.for(conn);
     const wait = breaker.acquire();
@@ -243,4 +259,8 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
   onError(error: Error): void {
     this.logger.warn(`back-office sync worker: ${error.message}`);
   }
+}
+
+function msUntil(time: Date | string | null): number {
+  return time ? new Date(time).getTime() - Date.now() : 0;
 }

@@ -16,6 +16,8 @@ export interface SyncTaskRow {
   state: SyncTaskState;
   attempts: number;
   last_error: string | null;
+  /** Until when an unanswered write of this task may still land (see the entity); JSON gives a string. */
+  settle_until: Date | string | null;
 }
 
 export interface LinkRow {
@@ -31,7 +33,7 @@ export interface LinkRow {
 }
 
 const TASK_COLUMNS =
-  'id, ticket_id, municipality_code, system, operation, payload, source_event_id, state, attempts, last_error';
+  'id, ticket_id, municipality_code, system, operation, payload, source_event_id, state, attempts, last_error, settle_until';
 const LINK_COLUMNS =
   'ticket_id, municipality_code, system, external_id, external_number, url, remote_state, seen_note_ids, pushed_note_hashes';
 
@@ -97,10 +99,13 @@ export class SyncTasks {
     );
   }
 
-  async noteError(id: string, error: string): Promise<void> {
+  /** Records a failed attempt; `settleMs`: its write went unanswered and may land within that time. */
+  async noteError(id: string, error: string, settleMs: number | null = null): Promise<void> {
     await this.dataSource.query(
-      'UPDATE back_office_sync_task SET last_error = $2, updated_at = now() WHERE id = $1',
-      [id, error.slice(0, 2000)],
+      `UPDATE back_office_sync_task SET last_error = $2, updated_at = now(),
+         settle_until = CASE WHEN $3::int IS NULL THEN settle_until ELSE now() + $3::int * interval '1 millisecond' END
+        WHERE id = $1`,
+      [id, error.slice(0, 2000), settleMs],
     );
   }
 
