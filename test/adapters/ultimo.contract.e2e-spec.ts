@@ -221,7 +221,10 @@ describe('Ultimo connector against the simulator', () => {
     // A job already read changes mid-pass: it must come back, at the latest on the next pass.
     await adminCall(sim, `/cases/${refs[2].id}/status`, { status: 'in_progress' });
     const rest = await pollAll(adapter, paged, first.cursor);
-    expect(rest.pages.map((p) => p.more)).toEqual([true, false]);
+    // At least the 15 left take two pages; a pass that crosses a second boundary rereads the
+    // unfinished second (the cursor only moves past seconds that are over), which can add a page.
+    expect(rest.pages.length).toBeGreaterThanOrEqual(2);
+    expect(rest.pages.map((p) => p.more)).toEqual([...rest.pages.slice(1).map(() => true), false]);
     const seen = new Set([...first.changes, ...rest.changes].map((c) => c.externalId));
     expect(seen.size).toBe(25);
     const nextPass = await pollAll(adapter, paged, rest.cursor);
