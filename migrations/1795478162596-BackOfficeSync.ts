@@ -73,6 +73,10 @@ export class BackOfficeSync1795478162596 implements MigrationInterface {
             WHERE state = 'failed'
         `);
     await queryRunner.query(`
+            CREATE INDEX "ix_back_office_sync_task_pending" ON "back_office_sync_task" ("municipality_code", "created_at")
+            WHERE state = 'pending'
+        `);
+    await queryRunner.query(`
             CREATE INDEX "ix_back_office_sync_task_ticket" ON "back_office_sync_task" ("ticket_id", "id")
         `);
   }
@@ -80,6 +84,9 @@ export class BackOfficeSync1795478162596 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
             DROP INDEX "public"."ix_back_office_sync_task_ticket"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."ix_back_office_sync_task_pending"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_back_office_sync_task_failed"

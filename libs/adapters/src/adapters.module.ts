@@ -16,12 +16,15 @@ import { WebhookChanges } from './inbound/webhook-changes';
 import { SyncJobs } from './sync/sync-jobs';
 import { BACK_OFFICE_POLL_QUEUE, BACK_OFFICE_SYNC_QUEUE } from './sync/sync-queues';
 import { SyncTasks } from './sync/sync-tasks';
+import { IntegrationMetrics } from './status/integration-metrics';
+import { IntegrationStatus } from './status/integration-status';
+import { IntegrationStatusController } from './status/integration-status.controller';
 import { WebhookController } from './webhook.controller';
 import { WebhookInbox } from './webhook-inbox';
 
 /**
  * Back-office integration, api side: connection settings (credentials sealed), the signed webhook
- * endpoint, failure records and their manual retry. The sync and poll processors are in
+ * endpoint, failure records and their manual retry, the integration status (endpoint and /metrics). The sync and poll processors are in
  * AdaptersWorkerModule.
  */
 @Module({
@@ -32,7 +35,12 @@ import { WebhookInbox } from './webhook-inbox';
     MunicipalitiesModule,
     TicketsModule,
   ],
-  controllers: [WebhookController, BackOfficeSettingsController, IntegrationFailuresController],
+  controllers: [
+    WebhookController,
+    BackOfficeSettingsController,
+    IntegrationFailuresController,
+    IntegrationStatusController,
+  ],
   providers: [
     WebhookInbox,
     WebhookChanges,
@@ -42,6 +50,8 @@ import { WebhookInbox } from './webhook-inbox';
     SyncJobs,
     SyncTasks,
     IntegrationFailures,
+    IntegrationStatus,
+    IntegrationMetrics,
     DemoBackOffices,
   ],
   exports: [

@@ -10,6 +10,8 @@ export type SyncTaskState = 'pending' | 'done' | 'failed';
 @Entity('back_office_sync_task')
 @Index('ix_back_office_sync_task_ticket', ['ticketId', 'id'])
 @Index('ix_back_office_sync_task_failed', ['municipalityCode', 'failedAt'], { where: `state = 'failed'` })
+// Pending tasks per municipality (integration status, /metrics) without reading the done ones.
+@Index('ix_back_office_sync_task_pending', ['municipalityCode', 'createdAt'], { where: `state = 'pending'` })
 export class BackOfficeSyncTaskEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
