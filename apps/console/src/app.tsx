@@ -9,6 +9,7 @@ import type { SessionStore } from './session/session-store';
 import { navigate, useRoute } from './state/router';
 import { useWorkspace, WorkspaceProvider } from './state/workspace';
 import { IntakeView } from './views/intake-view';
+import { IntegrationsView } from './views/integrations-view';
 import { LoginView } from './views/login-view';
 import { QueueView } from './views/queue-view';
 import { TicketView } from './views/ticket-view';
@@ -66,6 +67,16 @@ function Shell() {
           >
             {t('nav.intake')} <kbd>n</kbd>
           </a>
+          <a
+            href="/console/integrations"
+            aria-current={route.name === 'integrations' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate({ name: 'integrations' });
+            }}
+          >
+            {t('nav.integrations')}
+          </a>
         </nav>
         <span className="topbar-spacer" />
         <LiveIndicator />
@@ -84,6 +95,7 @@ function Shell() {
       <DeskBanner />
       {route.name === 'queue' ? <QueueView /> : null}
       {route.name === 'intake' ? <IntakeView /> : null}
+      {route.name === 'integrations' ? <IntegrationsView /> : null}
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

@@ -163,3 +163,31 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>
 
 /** Roles that see every municipality (libs/identity/src/roles.ts). */
 export const REGION_WIDE_ROLES = ['admin', 'regional_agent'];
+
+/** `GET /api/v1/integrations/status`: a connected municipality's back-office link, as the sync saw it. */
+export interface IntegrationStatus {
+  municipalityCode: string;
+  system: string;
+  status: 'ok' | 'degraded' | 'failing';
+  pollSeconds: number | null;
+  lastPolledAt: string | null;
+  lastPollSuccessAt: string | null;
+  pollError: string | null;
+  pendingTasks: number;
+  oldestPendingSince: string | null;
+  failedTasks: number;
+}
+
+/** `GET /api/v1/integrations/failures`: a back-office call that exhausted its retries. */
+export interface IntegrationFailure {
+  id: string;
+  ticketId: string;
+  reference: string;
+  municipalityCode: string;
+  system: string;
+  operation: 'create' | 'note' | 'hold' | 'resume';
+  attempts: number;
+  error: string | null;
+  failedAt: string;
+  createdAt: string;
+}

@@ -1,12 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'queue' } | { name: 'intake' } | { name: 'ticket'; ref: string };
+export type Route =
+  { name: 'queue' } | { name: 'intake' } | { name: 'integrations' } | { name: 'ticket'; ref: string };
 
 const BASE = '/console/';
 
 export function routeOf(pathname: string): Route {
   const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (path === 'intake') return { name: 'intake' };
+  if (path === 'integrations') return { name: 'integrations' };
   const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (ticket) return { name: 'ticket', ref: ticket[1] };
   return { name: 'queue' };
@@ -14,6 +16,7 @@ export function routeOf(pathname: string): Route {
 
 export function pathOf(route: Route): string {
   if (route.name === 'intake') return `${BASE}intake`;
+  if (route.name === 'integrations') return `${BASE}integrations`;
   if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
   return BASE;
 }
