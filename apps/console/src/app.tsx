@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ConnectionBanner, LiveIndicator } from './components/connection-banner';
 import { DeskBanner } from './components/desk-banner';
 import { HelpOverlay } from './components/help-overlay';
@@ -6,7 +6,7 @@ import { LanguageSwitch } from './components/language-switch';
 import { useShortcuts } from './components/shortcuts';
 import { useI18n } from './i18n/i18n';
 import type { SessionStore } from './session/session-store';
-import { navigate, useRoute } from './state/router';
+import { navigate, pathOf, useRoute, type Route } from './state/router';
 import { useWorkspace, WorkspaceProvider } from './state/workspace';
 import { IntakeView } from './views/intake-view';
 import { IntegrationsView } from './views/integrations-view';
@@ -46,37 +46,15 @@ function Shell() {
       <header className="topbar">
         <span className="brand">{t('app.title')}</span>
         <nav aria-label={t('app.title')}>
-          <a
-            href="/console/"
-            aria-current={route.name === 'queue' ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ name: 'queue' });
-            }}
-          >
+          <NavLink to={{ name: 'queue' }} current={route}>
             {t('nav.queue')}
-          </a>
-          <a
-            href="/console/intake"
-            aria-current={route.name === 'intake' ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ name: 'intake' });
-            }}
-            data-testid="nav-intake"
-          >
+          </NavLink>
+          <NavLink to={{ name: 'intake' }} current={route} testId="nav-intake">
             {t('nav.intake')} <kbd>n</kbd>
-          </a>
-          <a
-            href="/console/integrations"
-            aria-current={route.name === 'integrations' ? 'page' : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ name: 'integrations' });
-            }}
-          >
+          </NavLink>
+          <NavLink to={{ name: 'integrations' }} current={route}>
             {t('nav.integrations')}
-          </a>
+          </NavLink>
         </nav>
         <span className="topbar-spacer" />
         <LiveIndicator />
@@ -99,5 +77,33 @@ function Shell() {
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>
+  );
+}
+
+/** A top-bar link: a real href (open in a new tab works), routed in place on a plain click. */
+function NavLink({
+  to,
+  current,
+  testId,
+  children,
+}: {
+  to: Route;
+  current: Route;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <a
+      href={pathOf(to)}
+      aria-current={current.name === to.name ? 'page' : undefined}
+      onClick={(e) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(to);
+      }}
+      data-testid={testId}
+    >
+      {children}
+    </a>
   );
 }
