@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { MunicipalityEntity } from '@meldpunt/municipalities';
 import { BusinessCalendar } from './business-calendar';
+import { businessTimeBetween } from './business-time';
 import { weekdayOf } from './local-date';
 import { normaliseWeek } from './weekly-hours';
 import {
@@ -140,6 +141,18 @@ describe('BusinessCalendar', () => {
       expect(calendar.openIntervalsOn('2027-10-31')).toEqual([
         { start: at('2027-10-31T02:00+02:00'), end: at('2027-10-31T03:00+01:00') },
       ]);
+    });
+
+    it('hours ending in the skipped hour do not overlap the next ones (no time counted twice)', () => {
+      const calendar = sundayOnly([
+        ['00:00', '02:15'],
+        ['03:00', '03:15'],
+      ]);
+      expect(calendar.openIntervalsOn('2027-03-28')).toEqual([
+        { start: at('2027-03-28T00:00+01:00'), end: at('2027-03-28T03:15+02:00') },
+      ]);
+      const from = at('2027-03-28T03:00+02:00');
+      expect(businessTimeBetween(calendar, from, at('2027-03-28T03:10+02:00'))).toBe(10 * 60_000);
     });
 
     it('a round-the-clock calendar is one interval across the change', () => {

@@ -159,12 +159,23 @@ export class BusinessCalendar {
   }
 
   private convertDay(date: string): MsInterval[] {
-    return this.week[weekdayOf(date)]
+    const converted = this.week[weekdayOf(date)]
       .map((range) => ({
         start: wallClockToInstantMs(date, range.start, this.timezone),
         end: wallClockToInstantMs(date, range.end, this.timezone),
       }))
-      .filter((interval) => interval.end > interval.start); // a range inside the spring-forward gap
+      .filter((interval) => interval.end > interval.start) // a range inside the spring-forward gap
+      .sort((a, b) => a.start - b.start);
+    // Ranges apart on the wall clock can overlap as instants: one ending in the spring-forward gap
+    // ends an hour later (02:15 is 03:15), over a range that starts at 03:00. Counting both would
+    // count that time twice.
+    const merged: MsInterval[] = [];
+    for (const interval of converted) {
+      const last = merged.at(-1);
+      if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+      else merged.push({ ...interval });
+    }
+    return merged;
   }
 }
 
