@@ -136,14 +136,14 @@ describe('3P connector against the simulator', () => {
   it('adds notes and puts the case on hold and back, idempotently', async () => {
     const ref = await adapter.createCase(conn, draft());
     await adapter.addNote(conn, ref, { text: 'Foto ontvangen van de melder.', visibility: 'public' });
-    await adapter.setOnHold(conn, ref, true, 'Wacht op adres');
-    await adapter.setOnHold(conn, ref, true, 'Wacht op adres');
+    await adapter.setOnHold(conn, ref, { onHold: true, reason: 'Wacht op adres' });
+    await adapter.setOnHold(conn, ref, { onHold: true, reason: 'Wacht op adres' });
     let [stored] = await admin<AdminCase[]>('/cases');
     expect(stored).toMatchObject({
       onHold: true,
       notes: [{ text: 'Foto ontvangen van de melder.', public: true }],
     });
-    await adapter.setOnHold(conn, ref, false, null);
+    await adapter.setOnHold(conn, ref, { onHold: false, reason: null });
     [stored] = await admin<AdminCase[]>('/cases');
     expect(stored.onHold).toBe(false);
     const feed = await pollAll(conn);

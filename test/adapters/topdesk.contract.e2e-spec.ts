@@ -172,13 +172,13 @@ describe('TOPdesk connector contract', () => {
     const conn = connection();
     const d = draft();
     const ref = await adapter.createCase(conn, d);
-    await adapter.setOnHold(conn, ref, true, 'Wacht op foto van de burger');
+    await adapter.setOnHold(conn, ref, { onHold: true, reason: 'Wacht op foto van de burger' });
     let [incident] = await backOffice.cases(d.reference);
     expect(incident.onHold).toBe(true);
     expect(incident.notes).toEqual([
       expect.objectContaining({ text: 'Wacht op foto van de burger', public: false }),
     ]);
-    await adapter.setOnHold(conn, ref, false, null);
+    await adapter.setOnHold(conn, ref, { onHold: false, reason: null });
     [incident] = await backOffice.cases(d.reference);
     expect(incident.onHold).toBe(false);
   });

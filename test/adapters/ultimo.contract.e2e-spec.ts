@@ -169,11 +169,11 @@ describe('Ultimo connector against the simulator', () => {
 
   it('puts a job on hold with a ProgressStatus (the reason as a note) and resumes it', async () => {
     const ref = await adapter.createCase(conn, draft());
-    await adapter.setOnHold(conn, ref, true, 'Wacht op foto van de melder');
+    await adapter.setOnHold(conn, ref, { onHold: true, reason: 'Wacht op foto van de melder' });
     let [adminCase] = await adminCall<AdminCase[]>(sim, '/cases');
     expect(adminCase.onHold).toBe(true);
     expect(adminCase.notes.map((n) => n.text)).toEqual(['In wacht: Wacht op foto van de melder']);
-    await adapter.setOnHold(conn, ref, false, null);
+    await adapter.setOnHold(conn, ref, { onHold: false, reason: null });
     [adminCase] = await adminCall<AdminCase[]>(sim, '/cases');
     expect(adminCase.onHold).toBe(false);
   });

@@ -78,22 +78,18 @@ export function parseFilter(input: string, fields: ReadonlySet<string>): FilterE
   let pos = 0;
   const peekWord = (word: string) => tokens[pos]?.kind === 'word' && tokens[pos].text.toLowerCase() === word;
 
-  const parseOr = (): FilterExpression => {
-    let left = parseAnd();
-    while (peekWord('or')) {
+  // One precedence level: terms of the tighter level joined by `word`, folded to the left.
+  const joinedBy = (word: 'and' | 'or', term: () => FilterExpression) => (): FilterExpression => {
+    let left = term();
+    while (peekWord(word)) {
       pos++;
-      left = { kind: 'or', left, right: parseAnd() };
+      left = { kind: word, left, right: term() };
     }
     return left;
   };
-  const parseAnd = (): FilterExpression => {
-    let left = parseUnary();
-    while (peekWord('and')) {
-      pos++;
-      left = { kind: 'and', left, right: parseUnary() };
-    }
-    return left;
-  };
+  // `and` binds tighter than `or`; parseUnary is defined below and only called once parsing starts.
+  const parseAnd = joinedBy('and', () => parseUnary());
+  const parseOr = joinedBy('or', parseAnd);
   const parseUnary = (): FilterExpression => {
     if (peekWord('not')) {
       pos++;

@@ -77,6 +77,12 @@ export interface CaseNote {
   visibility: 'public' | 'internal';
 }
 
+/** Our `waiting_for_citizen` begun (`onHold`) or ended, with why (the question to the citizen). */
+export interface CaseHold {
+  onHold: boolean;
+  reason: string | null;
+}
+
 /** One case that changed in the tool since the cursor. */
 export interface RemoteChange {
   externalId: string;
@@ -114,12 +120,7 @@ export interface BackOfficeAdapter {
   createCase(conn: BackOfficeConnection, draft: CaseDraft): Promise<ExternalCase>;
   addNote(conn: BackOfficeConnection, ref: ExternalCase, note: CaseNote): Promise<void>;
   /** Our `waiting_for_citizen` puts the case on hold; leaving it resumes the case. */
-  setOnHold(
-    conn: BackOfficeConnection,
-    ref: ExternalCase,
-    onHold: boolean,
-    reason: string | null,
-  ): Promise<void>;
+  setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void>;
   /** Cases changed since `cursor` (null: since `since`), a page at a time. */
   fetchChanges(conn: BackOfficeConnection, cursor: string | null, since: Date): Promise<ChangePage>;
   health(conn: BackOfficeConnection): Promise<BackOfficeHealth>;

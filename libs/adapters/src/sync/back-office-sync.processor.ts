@@ -223,7 +223,7 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
       await this.tasks.finish(task, { pushedNoteHash: noteHash(text) }, release);
     } else {
       const reason = typeof task.payload.reason === 'string' ? task.payload.reason : null;
-      await adapter.setOnHold(conn, ref, task.operation === 'hold', reason);
+      await adapter.setOnHold(conn, ref, { onHold: task.operation === 'hold', reason });
       await this.tasks.finish(task, {}, release);
     }
   }

@@ -4,6 +4,7 @@ import {
   BackOfficeError,
   type BackOfficeHealth,
   type CaseDraft,
+  type CaseHold,
   type CaseNote,
   type ChangePage,
   type ExternalCase,
@@ -59,12 +60,8 @@ export class ThreePAdapter implements BackOfficeAdapter {
     });
   }
 
-  async setOnHold(
-    conn: BackOfficeConnection,
-    ref: ExternalCase,
-    onHold: boolean,
-    reason: string | null,
-  ): Promise<void> {
+  async setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void> {
+    const { onHold, reason } = hold;
     await this.send(conn, {
       method: 'PUT',
       path: `/cases/${encodeURIComponent(ref.id)}/hold`,

@@ -4,6 +4,7 @@ import {
   BackOfficeError,
   type BackOfficeHealth,
   type CaseDraft,
+  type CaseHold,
   type CaseNote,
   type ChangePage,
   type ExternalCase,
@@ -52,12 +53,8 @@ export class TopdeskAdapter implements BackOfficeAdapter {
     });
   }
 
-  async setOnHold(
-    conn: BackOfficeConnection,
-    ref: ExternalCase,
-    onHold: boolean,
-    reason: string | null,
-  ): Promise<void> {
+  async setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void> {
+    const { onHold, reason } = hold;
     const body: Record<string, unknown> = { onHold };
     // The reason goes along as an internal action, so the operator sees why the case waits or resumes.
     if (reason?.trim()) Object.assign(body, { action: reason, actionInvisibleForCaller: true });

@@ -5,6 +5,7 @@ import {
   BackOfficeError,
   type BackOfficeHealth,
   type CaseDraft,
+  type CaseHold,
   type CaseNote,
   type ChangePage,
   type ExternalCase,
@@ -59,12 +60,8 @@ export class UltimoAdapter implements BackOfficeAdapter {
     await this.writeNote(http, options, ref.id, note);
   }
 
-  async setOnHold(
-    conn: BackOfficeConnection,
-    ref: ExternalCase,
-    onHold: boolean,
-    reason: string | null,
-  ): Promise<void> {
+  async setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void> {
+    const { onHold, reason } = hold;
     const { http, options } = this.open(conn);
     const { field, onValue, offValue, reasonAsNote } = options.hold;
     await http.patchJob(ref.id, { [field]: onHold ? onValue : offValue });

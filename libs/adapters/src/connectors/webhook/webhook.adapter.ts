@@ -8,6 +8,7 @@ import {
   CaseNote,
   ChangePage,
   ExternalCase,
+  type CaseHold,
 } from '../../port/back-office-adapter';
 import { backOfficeFetch } from '../../port/back-office-http';
 import { noteHash } from '../../sync/note-hash';
@@ -43,12 +44,8 @@ export class WebhookAdapter implements BackOfficeAdapter {
     await this.post(conn, 'ticket.note', `${ref.id}:note:${noteHash(note.text)}`, { caseId: ref.id, note });
   }
 
-  async setOnHold(
-    conn: BackOfficeConnection,
-    ref: ExternalCase,
-    onHold: boolean,
-    reason: string | null,
-  ): Promise<void> {
+  async setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void> {
+    const { onHold, reason } = hold;
     const type = onHold ? 'ticket.on_hold' : 'ticket.resumed';
     await this.post(conn, type, `${ref.id}:${type}:${Date.now()}`, { caseId: ref.id, reason });
   }
