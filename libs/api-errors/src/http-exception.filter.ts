@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { DomainError, InvalidInputError, RateLimitedError, UnprocessableError } from './domain-errors';
 import { errorBody, ErrorBody } from './error-body';
+import { loggableErrorText } from './loggable-error';
 
 interface BodyParserError {
   type?: string;
@@ -23,9 +24,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+      this.logger.error(loggableErrorText(exception));
     }
     if (response.headersSent) return;
     if (exception instanceof RateLimitedError && exception.retryAfterSeconds !== undefined) {

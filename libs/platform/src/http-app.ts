@@ -2,17 +2,26 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { bodyParserErrorMiddleware, createValidationPipe, HttpExceptionFilter } from '@meldpunt/api-errors';
+import {
+  bodyParserErrorMiddleware,
+  createValidationPipe,
+  HttpExceptionFilter,
+  requestTextGuard,
+} from '@meldpunt/api-errors';
 import { AppConfig } from '@meldpunt/config';
 
 /** Request limits, validation, error mapping and the OpenAPI document: the same for every HTTP app. */
 export function configureHttpApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies: from anyone else a client could
+  // name any address it likes and step out of the per-address rate limits.
+  const config = app.get(AppConfig);
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.use(helmet({ contentSecurityPolicy: false }));
-  enableCors(app, app.get(AppConfig).corsOrigins);
+  enableCors(app, config.corsOrigins);
   app.useBodyParser('json', { limit: '1mb' });
   app.use(bodyParserErrorMiddleware);
+  app.use(requestTextGuard);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   setUpOpenApi(app);

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '@meldpunt/api-errors';
+import { DomainError, loggableErrorText } from '@meldpunt/api-errors';
 import { escapeHtml } from '../templates/escape-html';
 import { setHtmlPageHeaders } from './html-page-headers';
 
@@ -41,10 +41,7 @@ export class StatusPageErrorFilter implements ExceptionFilter {
         : exception instanceof HttpException
           ? exception.getStatus()
           : 500;
-    if (status >= 500)
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+    if (status >= 500) this.logger.error(loggableErrorText(exception));
     const [nl, fr, en] = MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400];
     setHtmlPageHeaders(res);
     res
