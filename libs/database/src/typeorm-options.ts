@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { QueryErrorLogger } from './query-error-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,5 +30,6 @@ export function typeormOptions(
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: poolSize, options: '-c timezone=UTC', application_name: 'meldpunt' },
     logging: ['error', 'migration'],
+    logger: new QueryErrorLogger(),
   };
 }

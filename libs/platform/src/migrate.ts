@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { typeormOptions } from '@meldpunt/database';
+import { QueryErrorLogger, typeormOptions } from '@meldpunt/database';
 import { MIGRATIONS } from '../../../migrations';
 import { ALL_ENTITIES } from './entities';
 
@@ -10,7 +10,8 @@ const MIGRATION_LOCK = 7_315_000;
 export async function migrateDatabase(url: string): Promise<string[]> {
   const dataSource = new DataSource({
     ...typeormOptions(url, ALL_ENTITIES, MIGRATIONS, 2),
-    logging: ['error'],
+    // The caller reports what was applied; TypeORM's own lines about each migration are noise.
+    logger: new QueryErrorLogger({ migrations: false }),
   });
   await dataSource.initialize();
   try {
