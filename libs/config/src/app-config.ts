@@ -29,6 +29,16 @@ export class AppConfig {
   oidc?: OidcConfig;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
+  /**
+   * Reverse proxies (addresses, CIDR ranges, or loopback/linklocal/uniquelocal) whose
+   * X-Forwarded-For names the client; empty: forwarded headers are ignored and the peer is the client.
+   */
+  trustedProxies: string[];
+  /**
+   * Bearer token a Prometheus scrape of /metrics must carry. Absent: /metrics answers only a direct
+   * connection from this machine (loopback peer, no forwarded headers).
+   */
+  metricsToken?: string;
   /** Login attempts per window per client address and e-mail address. */
   loginRateLimit: number;
   /** Requests per window per client address on the citizens' endpoints (/api/v1/public, /status). */

@@ -18,6 +18,8 @@ describe('loadConfig', () => {
   it('has safe security defaults: no CORS origin, no OIDC, 24 months retention', () => {
     expect(loadConfig({})).toMatchObject({
       corsOrigins: [],
+      trustedProxies: [],
+      metricsToken: undefined,
       oidc: undefined,
       gdprRetentionMonths: 24,
       loginRateLimit: 10,
@@ -45,6 +47,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads trusted proxies as addresses, CIDR ranges or Express names', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16,::1,loopback' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+      'loopback',
+    ]);
+  });
+
   it('does not seed the demo account with a real database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt', SEED_DEMO: 'true' }).seedDemo).toBe(true);
@@ -66,6 +77,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m', JWT_SECRET: 'x'.repeat(32) }, 'SMTP_URL'],
     [{ CORS_ORIGINS: 'https://console.example.be/path' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: 'proxy.example.be' }, 'TRUSTED_PROXIES'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
     [{ GDPR_RETENTION_MONTHS: '0' }, 'GDPR_RETENTION_MONTHS'],
     [{ LOGIN_RATE_LIMIT: 'many' }, 'LOGIN_RATE_LIMIT'],
     [

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { AppConfig, OidcConfig } from './app-config';
 import { ConfigError } from './config-error';
@@ -63,6 +64,15 @@ export function loadConfig(env: Env): AppConfig {
   config.refreshTokenTtlSeconds = integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 43200, 300, 2_592_000);
   config.oidc = oidc(env);
   config.corsOrigins = origins(env, 'CORS_ORIGINS');
+  config.trustedProxies = proxies(env, 'TRUSTED_PROXIES');
+  config.metricsToken = env.METRICS_TOKEN || undefined;
+  if (config.metricsToken !== undefined && !/^[\x21-\x7e]{24,200}$/.test(config.metricsToken)) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'must be 24 to 200 printable characters without spaces',
+      '(hidden)',
+    );
+  }
   config.loginRateLimit = integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 100_000);
   config.publicRateLimit = integer(env, 'PUBLIC_RATE_LIMIT', 60, 1, 1_000_000);
   config.rateLimitWindowSeconds = integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600);
@@ -192,6 +202,32 @@ function origins(env: Env, name: string): string[] {
       );
     }
     return origin;
+  });
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Comma-separated addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is
+ * believed (`10.0.0.5`, `10.0.0.0/24`, `loopback`); empty: none, the socket's peer is the client.
+ */
+function proxies(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const proxy = entry.trim();
+    const [address, bits, extra] = proxy.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!PROXY_NAMES.includes(proxy) && (!family || !validBits || extra !== undefined)) {
+      throw new ConfigError(
+        name,
+        `must be comma-separated IP addresses or CIDR ranges (or ${PROXY_NAMES.join(', ')})`,
+        proxy,
+      );
+    }
+    return proxy;
   });
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { register } from 'prom-client';
-import { Public } from '@meldpunt/identity';
+import { MetricsScrape, Public } from '@meldpunt/identity';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('operations')
@@ -26,7 +26,7 @@ export class HealthController {
   }
 
   @Get('metrics')
-  @Public()
+  @MetricsScrape()
   @Header('Content-Type', register.contentType)
   @ApiExcludeEndpoint()
   metrics(): Promise<string> {

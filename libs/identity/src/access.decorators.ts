@@ -4,7 +4,7 @@ import { Role } from './roles';
 
 export const ACCESS_KEY = 'meldpunt:access';
 
-export type Access = { public: true } | { roles: readonly Role[] } | { webhook: string };
+export type Access = { public: true } | { roles: readonly Role[] } | { webhook: string } | { scrape: true };
 
 /** Anyone may call this route (health, login, the citizen's token endpoints). */
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies Access);
@@ -19,6 +19,12 @@ export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { roles } sat
  */
 export const SignedWebhook = (param = 'municipalityCode') =>
   SetMetadata(ACCESS_KEY, { webhook: param } satisfies Access);
+
+/**
+ * Scraped by monitoring (/metrics): with METRICS_TOKEN set, only `Authorization: Bearer <token>`;
+ * without it, only a direct connection from this machine (loopback peer, no forwarded headers).
+ */
+export const MetricsScrape = () => SetMetadata(ACCESS_KEY, { scrape: true } satisfies Access);
 
 /** The caller's RequestContext, set by the AccessGuard. */
 export const Ctx = createParamDecorator((_data: unknown, host: ExecutionContext): RequestContext => {

@@ -1,8 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AppConfig } from '@meldpunt/config';
 import { ForbiddenError, UnauthenticatedError } from '@meldpunt/api-errors';
 import { Access, ACCESS_KEY } from './access.decorators';
 import { CallerAuthentication } from './caller-authentication';
+import { mayScrapeMetrics } from './metrics-scrape-access';
 import { RequestContext } from './request-context';
 import { SIGNATURE_HEADER } from './webhooks/webhook-signature';
 import { WebhookSecrets } from './webhooks/webhook-secrets';
@@ -13,11 +15,12 @@ interface GuardedRequest {
   params: Record<string, string | undefined>;
   rawBody?: Buffer;
   context?: RequestContext;
+  socket?: { remoteAddress?: string };
 }
 
 /**
  * The one place where HTTP routes are authorised. Deny by default: a route that declares
- * neither @Public(), @Roles(...) nor @SignedWebhook() is refused (and a test walks every route to
+ * none of @Public(), @Roles(...), @SignedWebhook() or @MetricsScrape() is refused (and a test walks every route to
  * catch that). Which tickets a caller may see is decided in the data layer, from the context set here.
  */
 @Injectable()
@@ -26,6 +29,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly callers: CallerAuthentication,
     private readonly webhookSecrets: WebhookSecrets,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(host: ExecutionContext): Promise<boolean> {
@@ -36,6 +40,10 @@ export class AccessGuard implements CanActivate {
     ]);
     if (access && 'public' in access) return true;
     const request = host.switchToHttp().getRequest<GuardedRequest>();
+    if (access && 'scrape' in access) {
+      if (mayScrapeMetrics(request, this.config.metricsToken)) return true;
+      throw new UnauthenticatedError('Metrics need Authorization: Bearer <METRICS_TOKEN>');
+    }
     const requestId = request.id === undefined ? null : String(request.id);
     if (access && 'webhook' in access) {
       request.context = (await this.webhookCaller(request, access.webhook)).withRequestId(requestId);

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 
 /** Where a request comes from: for rate limits and the audit log. */
 export interface Client {
-  /** The client address (behind a proxy on this machine: the forwarded one, see `trust proxy`). */
+  /** The client address: the peer, or behind one of TRUSTED_PROXIES the address it forwarded. */
   ip: string;
   /** X-Request-Id as logged. */
   requestId: string | null;

@@ -12,6 +12,8 @@ interface AccessClaims {
   mun: string[];
   /** The login session (staff_session.id); a revoked session refuses its tokens at once. */
   sid: string;
+  iat?: number;
+  exp?: number;
 }
 
 // Issuer and audience pin our tokens to this API: a token signed for something else is refused.
@@ -57,6 +59,9 @@ export class TokenService {
         audience: AUDIENCE,
       });
       if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
+      // jsonwebtoken accepts a token without `exp` as valid forever; ours always expire.
+      if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') return null;
+      if (claims.exp - claims.iat > this.ttlSeconds) return null;
       if (this.revocations.isRevoked(claims.sid)) return null;
       const roles = (claims.roles ?? []).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
       return RequestContext.forUser(
