@@ -6,6 +6,7 @@ import { TicketClaims1795471500000 } from './1795471500000-TicketClaims';
 import { IdentitySecurityAndPrivacy1795471526791 } from './1795471526791-IdentitySecurityAndPrivacy';
 import { EscalationEmail1795472260323 } from './1795472260323-EscalationEmail';
 import { BackOfficeSync1795478162596 } from './1795478162596-BackOfficeSync';
+import { NotificationSendingLease1796509975756 } from './1796509975756-NotificationSendingLease';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   IdentitySecurityAndPrivacy1795471526791,
   EscalationEmail1795472260323,
   BackOfficeSync1795478162596,
+  NotificationSendingLease1796509975756,
 ];

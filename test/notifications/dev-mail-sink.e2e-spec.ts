@@ -15,6 +15,18 @@ describe('The built-in mail sink (no SMTP_URL)', () => {
     const email = reporterEmail();
     const ticket = await staff(t, await t.token()).createTicket({}, { email });
     await waitFor(() => t.app.get(MailSink).mails().length > 0, 10_000, 'a mail in the sink');
+    // Stored raw by the sink (it answers the worker at once); parsed when first shown, once.
+    const sink = t.app.get(MailSink);
+    expect(sink.mails()[0]).toEqual({
+      id: expect.any(Number),
+      receivedAt: expect.any(Date),
+      from: 'meldpunt@kortrijk.meldpunt.local',
+      to: [email],
+      size: expect.any(Number),
+    });
+    const read = await sink.read(sink.mails()[0].id);
+    expect(read?.subject).toBe(`We hebben je melding goed ontvangen (${ticket.reference})`);
+    expect(await sink.read(sink.mails()[0].id)).toBe(read);
     const list = await t.http().get('/dev/mails');
     expect(list.status).toBe(200);
     expect(list.text).toContain(`We hebben je melding goed ontvangen (${ticket.reference})`);

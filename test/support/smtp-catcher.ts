@@ -18,6 +18,13 @@ export class SmtpCatcher {
   readonly messages: CaughtMessage[] = [];
   /** Recipients answered with `550 5.1.1 No such user` at RCPT TO. */
   readonly unknownRecipients = new Set<string>();
+  /**
+   * Recipients whose next mail is stored and then the connection cut before the 250 reply: the
+   * sender cannot know it arrived (an unknown outcome). Once per address.
+   */
+  readonly cutAfterData = new Set<string>();
+  /** SMTP connections accepted so far (a pooled client opens few). */
+  connections = 0;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -30,6 +37,10 @@ export class SmtpCatcher {
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
+      onConnect: (_session, callback) => {
+        this.connections++;
+        callback();
+      },
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         if (!this.unknownRecipients.has(address.address)) return callback();
         const error = new Error('5.1.1 No such user') as Error & { responseCode: number };
@@ -39,14 +50,18 @@ export class SmtpCatcher {
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
+            const to = session.envelope.rcptTo.map((r) => r.address).join(',');
             this.messages.push({
-              to: session.envelope.rcptTo.map((r) => r.address).join(','),
+              to,
               parsed,
               subject: parsed.subject ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               text: parsed.text ?? '',
             });
-            callback();
+            if (!this.cutAfterData.delete(to)) return callback();
+            for (const connection of server.connections) {
+              if (connection.session.id === session.id) connection._socket.destroy();
+            }
           })
           .catch((error: Error) => callback(error));
       },
@@ -64,6 +79,19 @@ export class SmtpCatcher {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /**
+   * What a crash or a restart of the mail server does to its clients: it stops listening and every
+   * open connection (a pooled client's idle ones too) is cut without a goodbye.
+   */
+  async drop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const connection of server.connections) connection._socket.destroy();
+    await closed;
   }
 
   to(address: string): CaughtMessage[] {

@@ -21,6 +21,12 @@ export class AppConfig {
   mailRetryBaseMs: number;
   /** Attempts per e-mail before it is marked failed (visible to agents, retryable by hand). */
   mailAttempts: number;
+  /** E-mail delivery jobs in flight per worker process (they mostly wait on SMTP and PostgreSQL). */
+  mailConcurrency: number;
+  /** Most SMTP connections the worker keeps open to the relay (or the built-in sink) at once. */
+  smtpMaxConnections: number;
+  /** Messages sent over one pooled SMTP connection before it is closed and a new one opened. */
+  smtpMaxMessages: number;
   jwtSecret?: string;
   accessTokenTtlSeconds: number;
   /** Lifetime of a refresh token; each refresh rotates it and starts this period again. */
@@ -52,6 +58,24 @@ export class AppConfig {
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   outboxPollMs: number;
+  /**
+   * How often the worker's reconcilers re-create, from PostgreSQL, the queue jobs Redis lacks (SLA
+   * timers, e-mails, back-office tasks, outbox events not yet consumed, job schedulers); they also
+   * run at start.
+   */
+  reconcileIntervalMs: number;
+  /**
+   * Rows younger than this are left to the jobs being added for them in the same moment: only
+   * older e-mails, back-office tasks and published outbox events are checked for a lost job.
+   */
+  reconcileGraceMs: number;
+  /** How far back the outbox is searched for events a consumer never finished (at most the 7 days kept). */
+  outboxRedeliveryHours: number;
+  /**
+   * Hard deadline of a stop (SIGTERM, SIGINT): in-flight requests and jobs get two thirds of it, then
+   * the workers are closed with force; past it the process exits anyway.
+   */
+  shutdownTimeoutMs: number;
   /** 32-byte key sealing back-office credentials (AES-256-GCM); absent: a random key kept in dataDir. */
   credentialsKey?: Buffer;
   /** Attempts of one back-office call before it becomes a failure record. */

@@ -56,13 +56,36 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('delivers e-mail over a pool of SMTP connections, 16 deliveries in flight by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      mailConcurrency: 16,
+      smtpMaxConnections: 8,
+      smtpMaxMessages: 100,
+    });
+    expect(
+      loadConfig({ MAIL_CONCURRENCY: '64', SMTP_MAX_CONNECTIONS: '2', SMTP_MAX_MESSAGES: '1' }),
+    ).toMatchObject({ mailConcurrency: 64, smtpMaxConnections: 2, smtpMaxMessages: 1 });
+  });
+
   it('does not seed the demo account with a real database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('reconciles every minute after a grace of 30 s and stops within 9 s by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      reconcileIntervalMs: 60_000,
+      reconcileGraceMs: 30_000,
+      outboxRedeliveryHours: 24,
+      shutdownTimeoutMs: 9000,
+    });
+  });
+
   it.each([
     [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL'],
+    [{ RECONCILE_INTERVAL_MS: '10' }, 'RECONCILE_INTERVAL_MS'],
+    [{ OUTBOX_REDELIVERY_HOURS: '200' }, 'OUTBOX_REDELIVERY_HOURS'],
+    [{ SHUTDOWN_TIMEOUT_MS: 'soon' }, 'SHUTDOWN_TIMEOUT_MS'],
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
     [{ PORT: '0' }, 'PORT'],
     [{ PORT: '3.5' }, 'PORT'],
@@ -71,6 +94,9 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'mail.example.be' }, 'SMTP_URL'],
     [{ MAIL_FROM_DOMAIN: 'Not a domain' }, 'MAIL_FROM_DOMAIN'],
     [{ MAIL_ATTEMPTS: '0' }, 'MAIL_ATTEMPTS'],
+    [{ MAIL_CONCURRENCY: '0' }, 'MAIL_CONCURRENCY'],
+    [{ SMTP_MAX_CONNECTIONS: '101' }, 'SMTP_MAX_CONNECTIONS'],
+    [{ SMTP_MAX_MESSAGES: 'all' }, 'SMTP_MAX_MESSAGES'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX'],
     [{ SYNC_BACKOFF_MS: '5000', SYNC_BACKOFF_MAX_MS: '1000' }, 'SYNC_BACKOFF_MAX_MS'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m', SMTP_URL: 'smtp://relay' }, 'JWT_SECRET'],

@@ -46,6 +46,9 @@ export function loadConfig(env: Env): AppConfig {
   );
   config.mailRetryBaseMs = integer(env, 'MAIL_RETRY_BASE_MS', 5000, 10, 3_600_000);
   config.mailAttempts = integer(env, 'MAIL_ATTEMPTS', 10, 1, 50);
+  config.mailConcurrency = integer(env, 'MAIL_CONCURRENCY', 16, 1, 256);
+  config.smtpMaxConnections = integer(env, 'SMTP_MAX_CONNECTIONS', 8, 1, 100);
+  config.smtpMaxMessages = integer(env, 'SMTP_MAX_MESSAGES', 100, 1, 100_000);
   config.jwtSecret = env.JWT_SECRET || undefined;
   if (config.jwtSecret !== undefined && config.jwtSecret.length < 32) {
     throw new ConfigError(
@@ -82,6 +85,10 @@ export function loadConfig(env: Env): AppConfig {
   config.dataDir = resolve(env.DATA_DIR || './.data');
   config.logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, config.nodeEnv === 'test' ? 'warn' : 'info');
   config.outboxPollMs = integer(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
+  config.reconcileIntervalMs = integer(env, 'RECONCILE_INTERVAL_MS', 60_000, 100, 3_600_000);
+  config.reconcileGraceMs = integer(env, 'RECONCILE_GRACE_MS', 30_000, 0, 3_600_000);
+  config.outboxRedeliveryHours = integer(env, 'OUTBOX_REDELIVERY_HOURS', 24, 1, 168);
+  config.shutdownTimeoutMs = integer(env, 'SHUTDOWN_TIMEOUT_MS', 9000, 1000, 600_000);
   config.credentialsKey = key32(env, 'CREDENTIALS_KEY');
   if (
     config.credentialsKey === undefined &&

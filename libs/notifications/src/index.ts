@@ -4,4 +4,4 @@ export * from './notification-entities';
 export * from './notifications.module';
 export * from './notifications-worker.module';
 export { CitizenAccessTokens } from './citizen-access-tokens';
-export { MailSink, type CaughtMail } from './delivery/mail-sink';
+export { MailSink, type CaughtMail, type CaughtMailSummary } from './delivery/mail-sink';

@@ -5,13 +5,25 @@ import { In, Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '@meldpunt/api-errors';
 import type { RequestContext } from '@meldpunt/identity';
 import { NotificationEntity } from './entities/notification.entity';
-import type { MailLanguage, NotificationKind, NotificationStatus } from './notification-kind';
+import {
+  SETTLED_STATUSES,
+  STAFF_MAIL_KINDS,
+  type MailLanguage,
+  type NotificationKind,
+  type NotificationStatus,
+} from './notification-kind';
 
 export interface NotificationKey {
   ticketId: string;
   eventId: string;
   kind: NotificationKind;
   municipalityCode: string;
+}
+
+/** The hash and expiry of a citizen's link (CitizenAccessTokens.mint), stored with a claim. */
+export interface LinkToStore {
+  tokenHash: string;
+  expiresAt: Date;
 }
 
 export interface AttemptOutcome {
@@ -28,19 +40,82 @@ export interface AttemptOutcome {
 export class NotificationRecords {
   constructor(@InjectRepository(NotificationEntity) private readonly rows: Repository<NotificationEntity>) {}
 
-  /** The notification for this key, created when it does not exist yet (the idempotency key). */
+  /**
+   * The notification for this key, created when it does not exist yet (the idempotency key): one
+   * statement, and a second read only when a concurrent insert of the same key committed after it
+   * began (its snapshot cannot see that row).
+   */
   async open(key: NotificationKey): Promise<NotificationEntity> {
-    await this.rows
-      .createQueryBuilder()
-      .insert()
-      .values({ id: randomUUID(), ...key })
-      .orIgnore()
-      .execute();
+    const columns = this.columns();
+    const [row] = await this.rows.query<NotificationEntity[]>(
+      `WITH inserted AS (
+         INSERT INTO notification (id, ticket_id, event_id, kind, municipality_code) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING *)
+       SELECT ${columns} FROM inserted
+       UNION ALL
+       SELECT ${columns} FROM notification
+        WHERE ticket_id = $2 AND event_id = $3 AND kind = $4 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+      [randomUUID(), key.ticketId, key.eventId, key.kind, key.municipalityCode],
+    );
+    if (row) return this.rows.create(row);
     return this.rows.findOneByOrFail({ ticketId: key.ticketId, eventId: key.eventId, kind: key.kind });
   }
 
   find(id: string): Promise<NotificationEntity | null> {
     return this.rows.findOneBy({ id });
+  }
+
+  /**
+   * Reads an e-mail to send and takes its sending lease for `ms`, in one statement: the row when
+   * this job may send it, `settled` when there is nothing to send, `busy` while another job holds
+   * the lease (it is sending this very e-mail now). With `link`, the same statement stores the
+   * citizen's link of this attempt, when the lease is taken and the e-mail goes to a citizen: the
+   * link works before the mail leaves, and a mail that is skipped after all leaves a hash nobody
+   * holds the token of.
+   */
+  async claim(id: string, ms: number, link?: LinkToStore): Promise<NotificationEntity | 'settled' | 'busy'> {
+    const columns = this.columns();
+    const [row] = await this.rows.query<(NotificationEntity & { claimed: boolean })[]>(
+      `WITH claimed AS (
+         UPDATE notification SET sending_until = now() + $2 * interval '1 millisecond'
+          WHERE id = $1 AND status IN ('queued', 'retrying') AND (sending_until IS NULL OR sending_until < now())
+          RETURNING *),
+       link AS (
+         INSERT INTO citizen_access_token (token_hash, ticket_id, municipality_code, notification_id, expires_at)
+         SELECT $3::text, ticket_id, municipality_code, id, $4::timestamptz FROM claimed
+          WHERE $3::text IS NOT NULL AND kind <> ALL ($5::text[]))
+       SELECT ${columns}, true AS claimed FROM claimed
+       UNION ALL
+       SELECT ${columns}, false AS claimed FROM notification WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
+      [id, ms, link?.tokenHash ?? null, link?.expiresAt ?? null, STAFF_MAIL_KINDS],
+    );
+    if (!row || SETTLED_STATUSES.includes(row.status)) return 'settled';
+    if (!row.claimed) return 'busy';
+    const { claimed: _claimed, ...notification } = row;
+    return this.rows.create(notification);
+  }
+
+  /** The entity's columns under their property names, for raw statements that return rows. */
+  private columns(): string {
+    return this.rows.metadata.columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+  }
+
+  /** Gives the sending lease back (the attempt ended without recording an outcome). */
+  async release(id: string): Promise<void> {
+    await this.rows.update({ id }, { sendingUntil: null });
+  }
+
+  /**
+   * Unsettled e-mails untouched for `graceMs`, after `afterId` in id order: the reconciler checks
+   * that each still has its delivery job.
+   */
+  unsettled(graceMs: number, afterId: string | null, limit: number): Promise<NotificationEntity[]> {
+    const query = this.rows
+      .createQueryBuilder('n')
+      .where(`n.status IN ('queued', 'retrying')`)
+      .andWhere(`n.updatedAt < now() - :grace * interval '1 millisecond'`, { grace: graceMs });
+    if (afterId) query.andWhere('n.id > :afterId', { afterId });
+    return query.orderBy('n.id').limit(limit).getMany();
   }
 
   async record(id: string, outcome: AttemptOutcome): Promise<void> {
@@ -52,6 +127,7 @@ export class NotificationRecords {
         language: outcome.language,
         recipient: outcome.recipient,
         lastError: outcome.error ?? null,
+        sendingUntil: null,
         ...(outcome.messageId ? { messageId: outcome.messageId, sentAt: new Date() } : {}),
         updatedAt: new Date(),
       },
@@ -60,7 +136,7 @@ export class NotificationRecords {
 
   /** No address or consent (any more) by the time it was to be sent. */
   async skip(id: string): Promise<void> {
-    await this.rows.update({ id }, { status: 'skipped', updatedAt: new Date() });
+    await this.rows.update({ id }, { status: 'skipped', sendingUntil: null, updatedAt: new Date() });
   }
 
   /** Permanent failures in the caller's municipalities, newest first. */

@@ -6,6 +6,7 @@ import { OutboxSubscriptions } from '@meldpunt/outbox';
 import { TICKET_EVENTS, TicketsModule } from '@meldpunt/tickets';
 import { MailComposer } from './delivery/mail-composer';
 import { MailDeliveryProcessor } from './delivery/mail-delivery.processor';
+import { MailDeliveryReconciler } from './delivery/mail-delivery-reconciler';
 import { MailTransport } from './delivery/mail-transport';
 import { NotificationEventsProcessor } from './delivery/notification-events.processor';
 import { NOTIFICATION_EVENTS_QUEUE } from './notification-queues';
@@ -39,7 +40,13 @@ export const NOTIFICATION_TRIGGERS = [
       },
     }),
   ],
-  providers: [MailComposer, MailTransport, NotificationEventsProcessor, MailDeliveryProcessor],
+  providers: [
+    MailComposer,
+    MailTransport,
+    NotificationEventsProcessor,
+    MailDeliveryProcessor,
+    MailDeliveryReconciler,
+  ],
 })
 export class NotificationsWorkerModule implements OnModuleInit {
   constructor(
@@ -48,6 +55,7 @@ export class NotificationsWorkerModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscriptions.add(this.events, NOTIFICATION_TRIGGERS);
+    // Durable: an event whose job Redis lost before it was handled is delivered again.
+    this.subscriptions.add(this.events, NOTIFICATION_TRIGGERS, { redeliver: true });
   }
 }

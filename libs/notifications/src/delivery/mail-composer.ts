@@ -38,19 +38,22 @@ export class MailComposer {
 
   /**
    * Null when the reporter has no address or no consent (any more), or, for an escalation, the
-   * municipality no escalation address: nothing may be sent.
+   * municipality no escalation address: nothing may be sent. `statusToken` is the citizen's link
+   * when the caller stored it already (the delivery does, with its claim); else one is issued here.
    */
-  async compose(notification: NotificationEntity): Promise<ComposedMail | null> {
+  async compose(notification: NotificationEntity, statusToken?: string): Promise<ComposedMail | null> {
     if (isStaffMail(notification.kind)) return this.composeEscalation(notification);
     const ticket = await this.tickets.get(this.ctx, notification.ticketId);
     const reporter = ticket.reporter;
     if (!reporter?.email || !reporter.consent) return null;
     const profile = await this.profiles.for(ticket.municipalityCode);
     const language = mailLanguage(reporter.language, profile.languages);
-    const token = await this.tokens.issue(
-      { ticketId: ticket.id, municipalityCode: ticket.municipalityCode },
-      notification.id,
-    );
+    const token =
+      statusToken ??
+      (await this.tokens.issue(
+        { ticketId: ticket.id, municipalityCode: ticket.municipalityCode },
+        notification.id,
+      ));
     const data: MailData = {
       language,
       ticketKind: ticket.kind as MailData['ticketKind'],
@@ -142,10 +145,15 @@ export class MailComposer {
     };
   }
 
+  /** The event the mail is about (one row, not the whole history: a long ticket has many). */
   private async event(notification: NotificationEntity): Promise<TicketEventView | undefined> {
     if (notification.kind === 'acknowledgement' || notification.kind === 'forwarded') return undefined;
-    const history = await this.tickets.history(this.ctx, notification.ticketId);
-    return history.find((e) => e.id === String(notification.eventId));
+    const event = await this.tickets.historyEvent(
+      this.ctx,
+      notification.ticketId,
+      String(notification.eventId),
+    );
+    return event ?? undefined;
   }
 
   private async place(ticket: TicketView): Promise<string | null> {

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '@meldpunt/config';
+import { lostJobIds } from '@meldpunt/queue';
 import type { NotificationEntity } from '../entities/notification.entity';
 import {
   deliveryJobId,
@@ -22,13 +23,35 @@ export class MailDeliveryQueue {
     await this.queue.add(
       MAIL_DELIVERY_JOB,
       { notificationId: notification.id },
-      {
-        jobId: deliveryJobId(notification, notification.manualRetries),
-        attempts: this.config.mailAttempts,
-        backoff: { type: 'exponential', delay: this.config.mailRetryBaseMs },
-        removeOnComplete: { age: 86_400, count: 10_000 },
-        removeOnFail: { age: 30 * 86_400 },
-      },
+      this.options(notification, this.config.mailAttempts),
     );
+  }
+
+  /**
+   * Re-creates the jobs Redis lost of these unsettled e-mails, under their usual ids and with the
+   * attempts they have left (the row counts them); returns how many it re-created.
+   */
+  async restore(notifications: NotificationEntity[]): Promise<number> {
+    const ids = notifications.map((n) => deliveryJobId(n, n.manualRetries));
+    const missing = new Set(await lostJobIds(this.queue, ids));
+    const lost = notifications.filter((_, index) => missing.has(ids[index]));
+    await this.queue.addBulk(
+      lost.map((n) => ({
+        name: MAIL_DELIVERY_JOB,
+        data: { notificationId: n.id },
+        opts: this.options(n, Math.max(1, this.config.mailAttempts - n.attempts)),
+      })),
+    );
+    return lost.length;
+  }
+
+  private options(notification: NotificationEntity, attempts: number): JobsOptions {
+    return {
+      jobId: deliveryJobId(notification, notification.manualRetries),
+      attempts,
+      backoff: { type: 'exponential', delay: this.config.mailRetryBaseMs },
+      removeOnComplete: { age: 86_400, count: 10_000 },
+      removeOnFail: { age: 30 * 86_400 },
+    };
   }
 }

@@ -1,21 +1,34 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import { AppConfig } from '@meldpunt/config';
+import { HeldLeases, type HoldsLeases } from '@meldpunt/queue';
 import { RequestContext } from '@meldpunt/identity';
 import { CitizenTicketService } from '@meldpunt/tickets';
+import { CitizenAccessTokens } from '../citizen-access-tokens';
 import type { NotificationEntity } from '../entities/notification.entity';
-import { SETTLED_STATUSES } from '../notification-kind';
 import { MAIL_DELIVERY_QUEUE, type MailDeliveryJob } from '../notification-queues';
 import { AttemptOutcome, NotificationRecords } from '../notification-records';
 import { ComposedMail, MailComposer } from './mail-composer';
 import { MailTransport } from './mail-transport';
 
+// Longer than a send can take (connection, greeting and socket timeouts of MailTransport), so a
+// lease never runs out under a send in progress; a crashed worker's lease simply expires.
+const SENDING_LEASE_MS = 120_000;
+const BUSY_RETRY_MS = 5000;
+
 /**
  * Sends one e-mail per job. The notification row is checked first, so a job that runs again after
- * a success sends nothing. A failure is recorded and thrown for BullMQ to retry with backoff; an
- * SMTP 5xx answer (no such mailbox) or the last attempt marks it failed for agents to see.
+ * a success sends nothing; the sending lease taken in the same statement keeps a second job for
+ * the same e-mail (re-created by the reconciler after a Redis loss, or a stalled job picked up
+ * again) from sending it while the first is still at it. A failure is recorded and thrown for
+ * BullMQ to retry with backoff; an SMTP 5xx answer (no such mailbox) or the last attempt marks it
+ * failed for agents to see.
  */
-@Processor(MAIL_DELIVERY_QUEUE, { concurrency: 4 })
-export class MailDeliveryProcessor extends WorkerHost {
+@Processor(MAIL_DELIVERY_QUEUE, { concurrency: 16 })
+export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap, HoldsLeases {
+  readonly leases = new HeldLeases();
+
   private readonly ctx = RequestContext.system('notifications');
 
   constructor(
@@ -23,14 +36,46 @@ export class MailDeliveryProcessor extends WorkerHost {
     private readonly composer: MailComposer,
     private readonly transport: MailTransport,
     private readonly citizenTickets: CitizenTicketService,
+    private readonly tokens: CitizenAccessTokens,
+    private readonly config: AppConfig,
   ) {
     super();
   }
 
-  async process(job: Job<MailDeliveryJob>): Promise<string> {
-    const notification = await this.records.find(job.data.notificationId);
-    if (!notification || SETTLED_STATUSES.includes(notification.status)) return 'settled already';
-    const composed = await this.composer.compose(notification);
+  /** MAIL_CONCURRENCY: deliveries mostly wait on SMTP and PostgreSQL, and the pool shares connections. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.mailConcurrency;
+  }
+
+  async process(job: Job<MailDeliveryJob>, token?: string): Promise<string> {
+    // The citizen's link of this attempt, stored by the claim (one statement for both).
+    const link = this.tokens.mint();
+    const notification = await this.records.claim(job.data.notificationId, SENDING_LEASE_MS, link);
+    if (notification === 'settled') return 'settled already';
+    if (notification === 'busy') {
+      // Come back for the other job's outcome, without using an attempt.
+      await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+      throw new DelayedError();
+    }
+    this.leases.hold(job, token, () => this.records.release(notification.id));
+    try {
+      return await this.deliver(job, notification, link.token);
+    } catch (error) {
+      // An attempt that ended before its outcome was recorded (composing failed, the database was
+      // away) gives its lease back, so the retry need not wait for it to expire.
+      if (this.leases.drop(job)) await this.records.release(notification.id).catch(() => undefined);
+      throw error;
+    } finally {
+      this.leases.drop(job);
+    }
+  }
+
+  private async deliver(
+    job: Job<MailDeliveryJob>,
+    notification: NotificationEntity,
+    statusToken: string,
+  ): Promise<string> {
+    const composed = await this.composer.compose(notification, statusToken);
     if (!composed) {
       await this.records.skip(notification.id);
       return 'skipped: no address or no consent (escalation: no escalation address)';

@@ -9,6 +9,8 @@ import type { MailLanguage, NotificationKind, NotificationStatus } from '../noti
 @Entity('notification')
 @Index('uq_notification_key', ['ticketId', 'eventId', 'kind'], { unique: true })
 @Index('ix_notification_failed', ['municipalityCode', 'updatedAt'], { where: `status = 'failed'` })
+// The reconciler looks for unsettled e-mails whose job Redis lost, without reading the sent ones.
+@Index('ix_notification_unsettled', ['updatedAt'], { where: `status IN ('queued', 'retrying')` })
 export class NotificationEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -53,6 +55,13 @@ export class NotificationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /**
+   * Set while a delivery job is sending it: another job for the same e-mail (re-created after a
+   * Redis loss, or a stalled one picked up again) waits instead of sending it a second time.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  sendingUntil: Date | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

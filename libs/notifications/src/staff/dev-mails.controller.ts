@@ -18,10 +18,12 @@ export class DevMailsController {
   constructor(private readonly sink: MailSink) {}
 
   @Get()
-  list(@Res() res: Response): void {
+  async list(@Res() res: Response): Promise<void> {
     this.ensureActive();
-    const rows = this.sink
-      .mails()
+    // The sink parses a mail only when it is first shown here.
+    const mails = await Promise.all(this.sink.mails().map((m) => this.sink.read(m.id)));
+    const rows = mails
+      .filter((m) => m !== undefined)
       .map(
         (m) =>
           `<tr><td>${escapeHtml(m.receivedAt.toISOString())}</td><td>${escapeHtml(m.to.join(', '))}</td><td><a href="/dev/mails/${m.id}">${escapeHtml(m.subject)}</a></td></tr>`,
@@ -36,9 +38,9 @@ export class DevMailsController {
   }
 
   @Get(':id')
-  show(@Param('id', ParseIntPipe) id: number, @Res() res: Response): void {
+  async show(@Param('id', ParseIntPipe) id: number, @Res() res: Response): Promise<void> {
     this.ensureActive();
-    const mail = this.sink.mail(id);
+    const mail = await this.sink.read(id);
     if (!mail) throw new NotFoundError('Mail', String(id));
     setHtmlPageHeaders(res);
     // The mail's own HTML, as a mail client would show it (our templates escape their content).

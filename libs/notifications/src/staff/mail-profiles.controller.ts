@@ -19,7 +19,7 @@ export class MailProfilesController {
   @Roles('admin', 'supervisor')
   @ApiOkResponse({ description: 'The profile in effect (defaults with the admin’s changes)' })
   get(@Param('code') code: string): Promise<MailProfile> {
-    return this.profiles.for(code);
+    return this.profiles.current(code);
   }
 
   @Put(':code')
