@@ -22,3 +22,32 @@ export const OUTBOX_INSERT_SQL =
 export function outboxParams(row: OutboxRow): unknown[] {
   return [row.type, row.aggregateId, row.municipalityCode, JSON.stringify(row.payload)];
 }
+
+/** The id of an event's job in every subscriber's queue (BullMQ refuses plain integer ids). */
+export function outboxJobId(eventId: string): string {
+  return `event-${eventId}`;
+}
+
+/** An outbox row as the relay selects it (see `OUTBOX_SELECT_COLUMNS`). */
+export interface OutboxRowRaw {
+  id: string;
+  type: string;
+  aggregate_id: string;
+  municipality_code: string | null;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+export const OUTBOX_SELECT_COLUMNS =
+  'o.id, o.type, o.aggregate_id, o.municipality_code, o.payload, o.created_at';
+
+export function toOutboxMessage(row: OutboxRowRaw): OutboxMessage {
+  return {
+    eventId: row.id,
+    type: row.type,
+    aggregateId: row.aggregate_id,
+    municipalityCode: row.municipality_code,
+    payload: row.payload,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -3,30 +3,28 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Infrastructure } from '@meldpunt/config';
-import { OutboxMessage } from './outbox-message';
+import {
+  OUTBOX_SELECT_COLUMNS,
+  outboxJobId,
+  OutboxMessage,
+  OutboxRowRaw,
+  toOutboxMessage,
+} from './outbox-message';
 import { OutboxSubscriptions } from './outbox-subscriptions';
 
 const BATCH = 500;
 const NOTIFY_CHANNEL = 'outbox_event';
 // One relay at a time in the whole installation keeps events in commit-id order per ticket.
 const RELAY_LOCK = 7_315_001;
-const RETENTION_DAYS = 7;
-
-interface OutboxRowRaw {
-  id: string;
-  type: string;
-  aggregate_id: string;
-  municipality_code: string | null;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
+export const OUTBOX_RETENTION_DAYS = 7;
 
 /**
  * Moves committed outbox rows to the subscribers' BullMQ queues, then marks them published, in
  * one database transaction per batch. A crash between publishing and the commit re-publishes the
  * batch on the next run: delivery is at least once, the job id (`event-<id>`; BullMQ refuses plain integer ids)
  * makes BullMQ drop most repeats, and consumers dedupe the rest with `markConsumed`.
- * It wakes on PostgreSQL NOTIFY (a trigger on outbox_event) and polls as a fallback.
+ * It wakes on PostgreSQL NOTIFY (a trigger on outbox_event) and polls as a fallback. Jobs that
+ * Redis loses after the rows were marked published are OutboxRedelivery's business.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -97,12 +95,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (!locked) return 0;
       const rows = await manager.query<OutboxRowRaw[]>(
-        `SELECT id, type, aggregate_id, municipality_code, payload, created_at
-           FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE`,
+        `SELECT ${OUTBOX_SELECT_COLUMNS}
+           FROM outbox_event o WHERE o.published_at IS NULL ORDER BY o.id LIMIT $1 FOR UPDATE`,
         [BATCH],
       );
       if (!rows.length) return 0;
-      await this.publish(rows.map(toMessage));
+      await this.publish(rows.map(toOutboxMessage));
       await this.markPublished(
         manager,
         rows.map((r) => r.id),
@@ -121,7 +119,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .filter(({ wanted }) => wanted.length > 0)
         .map(({ queue, wanted }) =>
           queue.addBulk(
-            wanted.map((m) => ({ name: m.type, data: m, opts: { jobId: `event-${m.eventId}` } })),
+            wanted.map((m) => ({ name: m.type, data: m, opts: { jobId: outboxJobId(m.eventId) } })),
           ),
         ),
     );
@@ -136,7 +134,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.lastCleanup = Date.now();
     await this.dataSource.query(
       `DELETE FROM outbox_event WHERE published_at < now() - make_interval(days => $1)`,
-      [RETENTION_DAYS],
+      [OUTBOX_RETENTION_DAYS],
+    );
+    // Only events still kept can be redelivered: what their consumers did with older ones can go.
+    await this.dataSource.query(
+      `DELETE FROM consumed_event WHERE consumed_at < now() - make_interval(days => $1)`,
+      [OUTBOX_RETENTION_DAYS],
     );
   }
 
@@ -151,15 +154,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
     this.listener = client;
   }
-}
-
-function toMessage(row: OutboxRowRaw): OutboxMessage {
-  return {
-    eventId: row.id,
-    type: row.type,
-    aggregateId: row.aggregate_id,
-    municipalityCode: row.municipality_code,
-    payload: row.payload,
-    createdAt: row.created_at.toISOString(),
-  };
 }

@@ -5,6 +5,14 @@ export interface OutboxSubscription {
   queue: Queue;
   /** Event types this subscriber wants; `*` for all. */
   types: readonly string[] | '*';
+  /**
+   * The subscriber's work must not be lost with Redis: its completed jobs are recorded as consumed
+   * (consumer: the queue's name) and events it never consumed are published to it again whose job
+   * Redis no longer has (OutboxRedelivery). Its processor must be idempotent by event id. Off for
+   * subscribers that rebuild their state from PostgreSQL anyway (SLA timers) or live only in the
+   * moment (the console's feed).
+   */
+  redeliver: boolean;
 }
 
 /**
@@ -15,11 +23,16 @@ export interface OutboxSubscription {
 export class OutboxSubscriptions {
   private readonly subscriptions: OutboxSubscription[] = [];
 
-  add(queue: Queue, types: readonly string[] | '*'): void {
-    this.subscriptions.push({ queue, types });
+  add(queue: Queue, types: readonly string[] | '*', options: { redeliver?: boolean } = {}): void {
+    this.subscriptions.push({ queue, types, redeliver: options.redeliver ?? false });
   }
 
   all(): readonly OutboxSubscription[] {
     return this.subscriptions;
+  }
+
+  /** The subscriptions whose unconsumed events are redelivered. */
+  durable(): readonly OutboxSubscription[] {
+    return this.subscriptions.filter((s) => s.redeliver);
   }
 }

@@ -1,11 +1,11 @@
-import { BullModule, InjectQueue } from '@nestjs/bullmq';
-import { Module, OnModuleInit } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
 import { PrivacyModule } from './privacy.module';
-import { PRIVACY_QUEUE, RETENTION_JOB, RETENTION_SCHEDULE, RETENTION_SCHEDULER } from './privacy-queues';
+import { PRIVACY_QUEUE } from './privacy-queues';
 import { RetentionProcessor } from './retention.processor';
+import { RetentionSchedule } from './retention-schedule';
 
-/** The nightly anonymisation, as a BullMQ job scheduler: one run per night however many workers. */
+/** The nightly anonymisation: its job scheduler (kept in Redis by RetentionSchedule) and processor. */
 @Module({
   imports: [
     PrivacyModule,
@@ -19,13 +19,6 @@ import { RetentionProcessor } from './retention.processor';
       },
     }),
   ],
-  providers: [RetentionProcessor],
+  providers: [RetentionProcessor, RetentionSchedule],
 })
-export class PrivacyWorkerModule implements OnModuleInit {
-  constructor(@InjectQueue(PRIVACY_QUEUE) private readonly queue: Queue) {}
-
-  async onModuleInit(): Promise<void> {
-    // Upsert: every worker declares the same scheduler; Redis keeps one.
-    await this.queue.upsertJobScheduler(RETENTION_SCHEDULER, RETENTION_SCHEDULE, { name: RETENTION_JOB });
-  }
-}
+export class PrivacyWorkerModule {}

@@ -33,13 +33,24 @@ export class BackOfficePollScheduler {
     );
   }
 
-  async scheduleAll(): Promise<void> {
-    const polled = new Set((await this.connections.polled()).map((p) => p.municipalityCode));
-    for (const scheduler of await this.queue.getJobSchedulers()) {
-      const code = scheduler.key.replace(/^poll-/, '');
-      if (!polled.has(code)) await this.queue.removeJobScheduler(scheduler.key);
+  /**
+   * Makes Redis hold one poll scheduler per polled municipality, at its interval, and none for the
+   * others (at start and after a Redis loss, see BackOfficePollReconciler); returns how many it
+   * had to create or correct. Upserting only those keeps a running schedule's rhythm.
+   */
+  async reconcile(): Promise<number> {
+    const polled = await this.connections.polled();
+    const wanted = new Map(polled.map((p) => [`poll-${p.municipalityCode}`, p.pollSeconds * 1000]));
+    const existing = new Map((await this.queue.getJobSchedulers()).map((s) => [s.key, s.every]));
+    for (const key of existing.keys()) if (!wanted.has(key)) await this.queue.removeJobScheduler(key);
+    let added = 0;
+    for (const { municipalityCode } of polled) {
+      const id = `poll-${municipalityCode}`;
+      if (existing.get(id) === wanted.get(id)) continue;
+      await this.schedule(municipalityCode);
+      added++;
     }
-    for (const code of polled) await this.schedule(code);
+    return added;
   }
 
   /** Poll now (a webhook said something changed); one nudge per second at most. */
