@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DemoBackOffices } from '@meldpunt/adapters';
-import { createApiApp, startProcess } from '@meldpunt/platform';
+import { BackgroundWork, createApiApp, drainHttp, startProcess, stopOnSignals } from '@meldpunt/platform';
 import { startAllSimulators } from '../../backoffice-sim/src/all-simulators';
 
 async function main(): Promise<void> {
@@ -22,16 +22,18 @@ async function main(): Promise<void> {
     `api: listening on ${config.publicBaseUrl} (OpenAPI at /api/docs, health at /health) ` +
       `${config.runWorker ? 'with the worker in-process ' : ''}after ${Date.now() - startedAt} ms`,
   );
-  // Signals are ours, not Nest's: Nest would re-raise the signal after closing the app and kill
-  // the process before the embedded PostgreSQL and Redis are stopped.
-  const shutdown = async () => {
+  stopOnSignals(log, config.shutdownTimeoutMs, async (drainUntil) => {
+    // No new requests from here on; the answers in flight and the in-process worker's jobs finish
+    // side by side.
+    const [cut] = await Promise.all([
+      drainHttp(app.getHttpServer(), drainUntil),
+      app.get(BackgroundWork).stop(drainUntil),
+    ]);
+    if (cut) log.warn(`stop: ${cut} requests were still being answered and were cut off`);
     await app.close();
     await simulators?.close();
     await provisioned.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  });
 }
 
 void main();

@@ -6,6 +6,7 @@ import { AppConfig, Infrastructure } from '@meldpunt/config';
 import { ApiModule, WorkerAppModule } from './api.module';
 import { RedisIoAdapter } from '@meldpunt/console';
 import { serveConsole } from './console-static';
+import { trackInFlightRequests } from './http-drain';
 import { configureHttpApp } from './http-app';
 import { SeedRunner } from './seed-runner';
 
@@ -21,6 +22,7 @@ export async function createApiApp(
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  trackInFlightRequests(app.getHttpServer());
   configureHttpApp(app);
   serveConsole(app);
   app.useWebSocketAdapter(new RedisIoAdapter(app, infrastructure.redisUrl, config.redisPrefix));

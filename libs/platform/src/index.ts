@@ -8,3 +8,6 @@ export * from './http-app';
 export * from './create-app';
 export * from './seed-runner';
 export * from './start-process';
+export * from './background-work';
+export * from './http-drain';
+export * from './graceful-shutdown';

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,10 +10,14 @@ import { AppConfig, AppConfigModule, Infrastructure } from '@meldpunt/config';
 import { typeormOptions } from '@meldpunt/database';
 import { OutboxModule } from '@meldpunt/outbox';
 import { bullConnection } from '@meldpunt/queue';
+import { BackgroundWork } from './background-work';
 import { ALL_ENTITIES } from './entities';
 import { loggableUrl, REDACTED_PATHS } from './log-redaction';
 
-/** Configuration, logging, PostgreSQL, BullMQ and the outbox: what every process needs. */
+/**
+ * Configuration, logging, PostgreSQL, BullMQ and the outbox: what every process needs; and the
+ * handle on its queue workers for a stop within a deadline.
+ */
 @Module({})
 export class PlatformModule {
   static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
@@ -50,8 +55,10 @@ export class PlatformModule {
           prefix: config.redisPrefix,
         }),
         OutboxModule,
+        DiscoveryModule,
       ],
-      exports: [AppConfigModule, TypeOrmModule, BullModule, OutboxModule],
+      providers: [BackgroundWork],
+      exports: [AppConfigModule, TypeOrmModule, BullModule, OutboxModule, BackgroundWork],
     };
   }
 }

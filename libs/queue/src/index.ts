@@ -1,2 +1,5 @@
 export * from './redis-provisioner';
 export * from './queue-connection';
+export * from './periodic-reconciler';
+export * from './lost-jobs';
+export * from './held-leases';

@@ -2,6 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@meldpunt/config';
+import { HeldLeases, type HoldsLeases } from '@meldpunt/queue';
 import { RequestContext } from '@meldpunt/identity';
 import { TicketQueryService, TicketWorkflowService, type TicketView } from '@meldpunt/tickets';
 import { BackOfficeConnections } from '../connection/back-office-connections';
@@ -33,7 +34,9 @@ const LEASE_MS = 120_000;
   // Until bootstrap puts in the configured cap (jobs may start before it).
   settings: { backoffStrategy: syncBackoffStrategy(15 * 60_000) },
 })
-export class BackOfficeSyncProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class BackOfficeSyncProcessor extends WorkerHost implements OnApplicationBootstrap, HoldsLeases {
+  readonly leases = new HeldLeases();
+
   private readonly logger = new Logger(BackOfficeSyncProcessor.name);
   private readonly ctx = RequestContext.system('back-office sync');
 
@@ -66,6 +69,7 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
       throw new DelayedError();
     }
     const { task, link } = leased;
+    this.leases.hold(job, token, () => this.tasks.release(task.ticket_id));
     let released = false;
     try {
       released = await this.runInOrder(job, task, link);
@@ -78,7 +82,8 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
       await job.moveToDelayed(Date.now() + wait, token);
       throw new DelayedError();
     } finally {
-      if (!released) await this.tasks.release(task.ticket_id);
+      // A stop that handed this job back released the lease already; it may be another job's now.
+      if (this.leases.drop(job) && !released) await this.tasks.release(task.ticket_id);
     }
   }
 
