@@ -7,6 +7,7 @@ import { IdentitySecurityAndPrivacy1795471526791 } from './1795471526791-Identit
 import { EscalationEmail1795472260323 } from './1795472260323-EscalationEmail';
 import { BackOfficeSync1795478162596 } from './1795478162596-BackOfficeSync';
 import { NotificationSendingLease1796509975756 } from './1796509975756-NotificationSendingLease';
+import { OutboxWakeAfterCommit1796562895602 } from './1796562895602-OutboxWakeAfterCommit';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   EscalationEmail1795472260323,
   BackOfficeSync1795478162596,
   NotificationSendingLease1796509975756,
+  OutboxWakeAfterCommit1796562895602,
 ];

@@ -118,3 +118,38 @@ describe('Outbox relay', () => {
     }, 10000);
   });
 });
+
+describe('Waking the outbox relay', () => {
+  let t: TestApp;
+
+  // The fallback poll is a minute away: only the wake-up after commit can deliver in time.
+  beforeAll(async () => {
+    t = await startTestApp({ RUN_WORKER: 'true', OUTBOX_POLL_MS: '60000' });
+  });
+  afterAll(() => t.close());
+
+  it('relays an intake and a change within a second of their commit, with no trigger on outbox_event', async () => {
+    const relay = t.app.get(OutboxRelay);
+    await relay.idle();
+    const [{ n: triggers }] = await t.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_trigger WHERE tgrelid = 'outbox_event'::regclass AND NOT tgisinternal`,
+    );
+    expect(triggers).toBe('0');
+    const auth = { Authorization: `Bearer ${await t.token()}` };
+    const unpublished = async () =>
+      (await t.sql<{ n: string }>('SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL'))[0]
+        .n === '0';
+
+    const created = await t.http().post('/api/v1/tickets').set(auth).send(ticketBody());
+    expect(created.status).toBe(201);
+    await waitFor(unpublished, 1000, 'the created event relayed');
+
+    const moved = await t
+      .http()
+      .post(`/api/v1/tickets/${created.body.id}/transitions`)
+      .set(auth)
+      .send({ to: 'in_progress' });
+    expect(moved.status).toBe(200);
+    await waitFor(unpublished, 1000, 'the status change relayed');
+  });
+});

@@ -4,6 +4,7 @@ export * from './outbox-message';
 export * from './outbox-subscriptions';
 export * from './consumed-events';
 export * from './outbox-relay';
+export * from './outbox-wake';
 export * from './outbox-redelivery';
 export * from './outbox.module';
 export * from './outbox-relay.module';

@@ -10,10 +10,10 @@ import {
   OutboxRowRaw,
   toOutboxMessage,
 } from './outbox-message';
+import { OUTBOX_NOTIFY_CHANNEL } from './outbox-wake';
 import { OutboxSubscriptions } from './outbox-subscriptions';
 
 const BATCH = 500;
-const NOTIFY_CHANNEL = 'outbox_event';
 // One relay at a time in the whole installation keeps events in commit-id order per ticket.
 const RELAY_LOCK = 7_315_001;
 export const OUTBOX_RETENTION_DAYS = 7;
@@ -23,7 +23,7 @@ export const OUTBOX_RETENTION_DAYS = 7;
  * one database transaction per batch. A crash between publishing and the commit re-publishes the
  * batch on the next run: delivery is at least once, the job id (`event-<id>`; BullMQ refuses plain integer ids)
  * makes BullMQ drop most repeats, and consumers dedupe the rest with `markConsumed`.
- * It wakes on PostgreSQL NOTIFY (a trigger on outbox_event) and polls as a fallback. Jobs that
+ * It wakes on PostgreSQL NOTIFY (OutboxWake, after the writers' commits) and polls as a fallback. Jobs that
  * Redis loses after the rows were marked published are OutboxRedelivery's business.
  */
 @Injectable()
@@ -151,7 +151,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     client.on('notification', () => this.kick());
     await client.connect();
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    await client.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
     this.listener = client;
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestContext } from '@meldpunt/identity';
-import { OUTBOX_INSERT_SQL, outboxParams } from '@meldpunt/outbox';
+import { OUTBOX_INSERT_SQL, OutboxWake, outboxParams } from '@meldpunt/outbox';
 import type { ExternalRef } from './entities/ticket.entity';
 import type { IntakeSla } from './sla/ticket-sla-clock';
 import { SLA_TIMER_COLUMNS, type SlaTimerRow } from './sla/sla-timers';
@@ -101,7 +101,10 @@ const INSERT_WITHOUT_KEY = insertSql(false);
  */
 @Injectable()
 export class TicketRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outboxWake: OutboxWake,
+  ) {}
 
   /**
    * Inserts a ticket with its `created` event and outbox row in one statement. With an
@@ -139,6 +142,7 @@ export class TicketRepository {
       claim ? INSERT_WITH_KEY : INSERT_WITHOUT_KEY,
       params,
     );
+    if (rows[0]) this.outboxWake.committed();
     return rows[0] ?? null;
   }
 
@@ -329,7 +333,8 @@ export class TicketRepository {
     idOrReference: string,
     change: (row: TicketRow) => Promise<Mutation<T>> | Mutation<T>,
   ): Promise<{ row: TicketRow; result: T } | null> {
-    return this.dataSource.transaction(async (manager) => {
+    let wrote = false;
+    const changed = await this.dataSource.transaction(async (manager) => {
       const current = await this.findVisible(ctx, idOrReference, manager, true);
       if (!current) return null;
       const mutation = await change(current);
@@ -356,6 +361,7 @@ export class TicketRepository {
           [row.id, row.municipality_code, entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
         );
         if (mutation.silent) continue;
+        wrote = true;
         await manager.query(
           OUTBOX_INSERT_SQL,
           outboxParams({
@@ -368,6 +374,8 @@ export class TicketRepository {
       }
       return { row, result: mutation.result };
     });
+    if (wrote) this.outboxWake.committed();
+    return changed;
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor, RequestContext } from '@meldpunt/identity';
-import { OUTBOX_INSERT_SQL, outboxParams } from '@meldpunt/outbox';
+import { OUTBOX_INSERT_SQL, OutboxWake, outboxParams } from '@meldpunt/outbox';
 import { HISTORY, TICKET_EVENTS } from '../ticket-events';
 import { TICKET_COLUMNS, type TicketRow } from '../ticket-record';
 import { KnownIdentifiers, redactJson, redactText } from './personal-data-redaction';
@@ -34,7 +34,10 @@ const COORDINATE_DECIMALS = 3;
  */
 @Injectable()
 export class TicketPersonalDataRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outboxWake: OutboxWake,
+  ) {}
 
   /** Tickets whose reporter has this e-mail address or phone number, oldest first. */
   async findByReporter(ctx: RequestContext, who: ReporterIdentity): Promise<TicketRow[]> {
@@ -79,7 +82,7 @@ export class TicketPersonalDataRepository {
    * records it. False when the ticket is not visible or was anonymised before.
    */
   async anonymise(ctx: RequestContext, ticketId: string, reason: string): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const done = await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<(TicketRow & { anonymised_at: Date | null })[]>(
         `SELECT ${TICKET_COLUMNS}, anonymised_at FROM ticket
           WHERE id = $1::uuid AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[]))
@@ -137,5 +140,7 @@ export class TicketPersonalDataRepository {
       );
       return true;
     });
+    if (done) this.outboxWake.committed();
+    return done;
   }
 }

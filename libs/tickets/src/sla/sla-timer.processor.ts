@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '@meldpunt/identity';
+import { OutboxWake } from '@meldpunt/outbox';
 import { fireTimerSql } from './sla-timer-sql';
 import { SLA_TIMERS_QUEUE, type SlaTimerJob } from './sla-timers';
 import { TicketSlaScheduler } from './ticket-sla-scheduler';
@@ -19,6 +20,7 @@ export class SlaTimerProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly scheduler: TicketSlaScheduler,
+    private readonly outboxWake: OutboxWake,
   ) {
     super();
   }
@@ -30,6 +32,7 @@ export class SlaTimerProcessor extends WorkerHost {
       [ticketId, version, ACTOR, dueAt],
     );
     const fired = rows[0];
+    if (fired) this.outboxWake.committed();
     if (fired && kind === 'warning') {
       await this.scheduler.add([
         { ticketId, clock, kind: 'breach', version: fired.sla_version, dueAt: fired.due_at.toISOString() },
