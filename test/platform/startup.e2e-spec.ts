@@ -1,35 +1,19 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { findFreePort } from '@meldpunt/database';
 import { deleteRedisPrefix } from '../support/test-app';
+import { API, run } from '../support/processes';
 import { TEST_REDIS_URL } from '../support/test-env';
 
-const MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
-
-/** Runs the compiled api as a user would (npm test builds it first). */
-function run(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  return { child, output: () => out };
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) =>
-    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
-  );
-}
+/** The compiled api, run as a user would. */
+const runApi = (env: Record<string, string>) => run(API, env);
 
 describe('Starting the service', () => {
   beforeAll(() => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+    if (!existsSync(API)) throw new Error(`${API} is missing: run npm run build first (npm test does)`);
   });
 
   it.each([
@@ -48,8 +32,8 @@ describe('Starting the service', () => {
       /^api: cannot start: the database does not answer/,
     ],
   ])('stops with one line and exit code 1 on bad configuration %j', async (env, expected) => {
-    const { child, output } = run(env);
-    expect(await exited(child)).toBe(1);
+    const { output, exited } = runApi(env);
+    expect(await exited).toBe(1);
     // Only start-up choices (JSON log lines) may precede the one line that says what is wrong.
     const lines = output().trim().split('\n');
     // stdout (the JSON log) and stderr (the error) are separate pipes: their order may vary.
@@ -65,7 +49,7 @@ describe('Starting the service', () => {
     try {
       for (const round of ['new', 'reused']) {
         const port = await findFreePort();
-        const { child, output } = run({
+        const { child, output, exited } = runApi({
           DATA_DIR: dataDir,
           PORT: String(port),
           REDIS_URL: TEST_REDIS_URL,
@@ -78,7 +62,7 @@ describe('Starting the service', () => {
             expect(output()).toContain('demo account: admin@meldpunt.local / meldpunt-demo');
         } finally {
           child.kill('SIGTERM');
-          await exited(child);
+          await exited;
         }
       }
     } finally {
