@@ -1,5 +1,6 @@
 // What the SLA and console benchmarks share: database and Redis housekeeping, the report file,
 // and a bounded run that always cleans up.
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { Client } = require('pg');
@@ -9,6 +10,16 @@ const ROOT = path.resolve(__dirname, '..');
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** A run's own database name and Redis prefix (the same string), so runs never collide. */
+function benchRun(name) {
+  const RUN = randomBytes(4).toString('hex');
+  const id = `mp_bench_${name}_${RUN}`;
+  return { RUN, DB: id, PREFIX: id };
+}
+
+/** A numeric setting from the environment, or its default when unset or empty. */
+const envNumber = (name, fallback) => Number(process.env[name] || fallback);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const dbUrl = (name) => Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
@@ -70,4 +81,4 @@ async function dropBenchData(database, prefix) {
   await removeKeys(`${prefix}:*`).catch(() => undefined);
 }
 
-module.exports = { ROOT, ADMIN_URL, REDIS_URL, sleep, dbUrl, sql, removeKeys, appendReport, runBounded, dropBenchData };
+module.exports = { benchRun, envNumber, ROOT, ADMIN_URL, REDIS_URL, sleep, dbUrl, sql, removeKeys, appendReport, runBounded, dropBenchData };

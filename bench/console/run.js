@@ -15,16 +15,14 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, REDIS_URL, ADMIN_URL, sleep, dbUrl, sql, appendReport, runBounded, dropBenchData } = require('../bench-support');
+const { benchRun, envNumber, ROOT, REDIS_URL, ADMIN_URL, sleep, dbUrl, sql, appendReport, runBounded, dropBenchData } = require('../bench-support');
 const { io } = require('socket.io-client');
 
 const API_MAIN = path.join(ROOT, 'dist/apps/api/src/main.js');
-const CLIENTS = Number(process.env.CONSOLE_BENCH_CLIENTS || 1000);
-const TICKETS = Number(process.env.CONSOLE_BENCH_TICKETS || 200);
-const RATE = Number(process.env.CONSOLE_BENCH_RATE || 10);
-const RUN = randomBytes(4).toString('hex');
-const DB = `mp_bench_console_${RUN}`;
-const PREFIX = `mp_bench_console_${RUN}`;
+const CLIENTS = envNumber('CONSOLE_BENCH_CLIENTS', 1000);
+const TICKETS = envNumber('CONSOLE_BENCH_TICKETS', 200);
+const RATE = envNumber('CONSOLE_BENCH_RATE', 10);
+const { RUN, DB, PREFIX } = benchRun('console');
 const children = [];
 const sockets = [];
 

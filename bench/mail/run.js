@@ -33,23 +33,21 @@ const { Queue } = require('bullmq');
 const { simpleParser } = require('mailparser');
 const { createTransport } = require('nodemailer');
 const { SMTPServer } = require('smtp-server');
-const { ROOT, ADMIN_URL, REDIS_URL, sleep, dbUrl, sql, appendReport, runBounded, dropBenchData } = require('../bench-support');
+const { benchRun, envNumber, ROOT, ADMIN_URL, REDIS_URL, sleep, dbUrl, sql, appendReport, runBounded, dropBenchData } = require('../bench-support');
 
 const WORKER_MAIN = process.env.MAIL_BENCH_WORKER_MAIN || path.join(ROOT, 'dist/apps/worker/src/main.js');
 const DIST = path.resolve(path.dirname(WORKER_MAIN), '../../..');
 const MIGRATE_MAIN = path.join(DIST, 'apps/api/src/cli/migrate.js');
 const SEED_MAIN = path.join(DIST, 'apps/api/src/cli/seed.js');
-const MAILS = Number(process.env.MAIL_BENCH_MAILS || 2000);
+const MAILS = envNumber('MAIL_BENCH_MAILS', 2000);
 // The worker without SMTP_URL: its built-in sink takes the mails (arrival = the row's sent_at).
 const SINK = process.env.MAIL_BENCH_SINK === '1';
-const PHASE_S = Number(process.env.MAIL_BENCH_PHASE_S || 120);
+const PHASE_S = envNumber('MAIL_BENCH_PHASE_S', 120);
 // What the reference copies from the worker's configuration; unset: the worker's own defaults.
-const CONCURRENCY = Number(process.env.MAIL_CONCURRENCY || 16);
-const MAX_CONNECTIONS = Number(process.env.SMTP_MAX_CONNECTIONS || 8);
-const MAX_MESSAGES = Number(process.env.SMTP_MAX_MESSAGES || 100);
-const RUN = randomBytes(4).toString('hex');
-const DB = `mp_bench_mail_${RUN}`;
-const PREFIX = `mp_bench_mail_${RUN}`;
+const CONCURRENCY = envNumber('MAIL_CONCURRENCY', 16);
+const MAX_CONNECTIONS = envNumber('SMTP_MAX_CONNECTIONS', 8);
+const MAX_MESSAGES = envNumber('SMTP_MAX_MESSAGES', 100);
+const { RUN, DB, PREFIX } = benchRun('mail');
 const RESULTS = path.join(ROOT, 'bench/results');
 const MUNICIPALITIES = ['anzegem', 'avelgem', 'deerlijk', 'harelbeke', 'kortrijk', 'kuurne', 'lendelede', 'menen', 'spiere-helkijn', 'waregem', 'wervik', 'wevelgem', 'zwevegem'];
 

@@ -18,6 +18,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const {
+  benchRun,
+  envNumber,
   ROOT,
   REDIS_URL,
   sleep,
@@ -29,14 +31,12 @@ const {
   dropBenchData,
 } = require('../bench-support');
 
-const RATE = Number(process.env.SYNC_BENCH_RATE || 100);
-const DURATION = Number(process.env.SYNC_BENCH_DURATION || 60);
-const POLL_S = Number(process.env.SYNC_BENCH_POLL_S || 5);
-const COMPLETE = Number(process.env.SYNC_BENCH_COMPLETE || 1000);
-const COMPLETE_RATE = Number(process.env.SYNC_BENCH_COMPLETE_RATE || 50);
-const RUN = randomBytes(4).toString('hex');
-const DB = `mp_bench_sync_${RUN}`;
-const PREFIX = `mp_bench_sync_${RUN}`;
+const RATE = envNumber('SYNC_BENCH_RATE', 100);
+const DURATION = envNumber('SYNC_BENCH_DURATION', 60);
+const POLL_S = envNumber('SYNC_BENCH_POLL_S', 5);
+const COMPLETE = envNumber('SYNC_BENCH_COMPLETE', 1000);
+const COMPLETE_RATE = envNumber('SYNC_BENCH_COMPLETE_RATE', 50);
+const { RUN, DB, PREFIX } = benchRun('sync');
 const API_PORT = 3900 + Math.floor(Math.random() * 50);
 const SIM_PORT = 4100 + Math.floor(Math.random() * 50);
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -123,7 +123,7 @@ async function main() {
     BACKOFFICE_SIMULATOR: 'false',
     PORT: String(API_PORT),
     LOG_LEVEL: 'warn',
-    DATA_DIR: path.join(os.tmpdir(), `mp_bench_sync_${RUN}`),
+    DATA_DIR: path.join(os.tmpdir(), PREFIX),
   };
   start('sim', 'dist/apps/backoffice-sim/src/main.js', {
     PATH: process.env.PATH,

@@ -89,3 +89,32 @@ export function startMailTestApp(smtpUrl: string, env: Record<string, string> = 
     ...env,
   });
 }
+
+/** The statuses of the e-mails of these tickets. */
+export async function notificationStatuses(t: TestApp, ticketIds: string[]): Promise<string[]> {
+  const rows = await t.sql<{ status: string }>(
+    'SELECT status FROM notification WHERE ticket_id = ANY($1::uuid[])',
+    [ticketIds],
+  );
+  return rows.map((r) => r.status);
+}
+
+/** `count` tickets, one after the other, each with a consenting reporter of its own address. */
+export async function ticketsWithReporters(
+  agent: ReturnType<typeof staff>,
+  count: number,
+): Promise<{ emails: string[]; ids: string[] }> {
+  const emails = Array.from({ length: count }, () => reporterEmail());
+  const ids: string[] = [];
+  for (const email of emails) ids.push((await agent.createTicket({}, { email })).id);
+  return { emails, ids };
+}
+
+/** A ticket taken in by a test, with what decides whether it gets a mail and a back-office case. */
+export interface Intake {
+  id: string;
+  reference: string;
+  email: string;
+  consent: boolean;
+  connected: boolean;
+}

@@ -5,7 +5,14 @@ import { SmtpCatcher } from '../support/smtp-catcher';
 import type { TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
-import { notificationsSettled, startMailTestApp, reporterEmail, staff } from './notification-test-kit';
+import {
+  notificationsSettled,
+  notificationStatuses,
+  reporterEmail,
+  staff,
+  startMailTestApp,
+  ticketsWithReporters,
+} from './notification-test-kit';
 
 describe('E-mail delivery when the SMTP server fails', () => {
   const smtp = new SmtpCatcher();
@@ -24,18 +31,10 @@ describe('E-mail delivery when the SMTP server fails', () => {
     await smtp.stop();
   });
 
-  const statuses = async (ids: string[]) =>
-    (
-      await t.sql<{ status: string }>('SELECT status FROM notification WHERE ticket_id = ANY($1::uuid[])', [
-        ids,
-      ])
-    ).map((r) => r.status);
+  const statuses = (ids: string[]) => notificationStatuses(t, ids);
 
   it('retries while the server is down, then delivers every e-mail exactly once', async () => {
-    const emails = Array.from({ length: 5 }, () => reporterEmail());
-    const tickets = [];
-    for (const email of emails) tickets.push(await agent.createTicket({}, { email }));
-    const ids = tickets.map((ticket) => ticket.id);
+    const { emails, ids } = await ticketsWithReporters(agent, 5);
     await waitFor(
       async () => (await statuses(ids)).filter((s) => s === 'retrying').length === 5,
       10_000,

@@ -1,7 +1,14 @@
 import { SmtpCatcher } from '../support/smtp-catcher';
 import type { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
-import { notificationsSettled, reporterEmail, staff, startMailTestApp } from './notification-test-kit';
+import {
+  notificationsSettled,
+  notificationStatuses,
+  reporterEmail,
+  staff,
+  startMailTestApp,
+  ticketsWithReporters,
+} from './notification-test-kit';
 
 /**
  * The worker keeps its SMTP connections open between mails. When the mail server crashes or
@@ -23,19 +30,9 @@ describe('Pooled SMTP connections when the mail server restarts', () => {
     await smtp.stop();
   });
 
-  const statuses = async (ids: string[]) =>
-    (
-      await t.sql<{ status: string }>('SELECT status FROM notification WHERE ticket_id = ANY($1::uuid[])', [
-        ids,
-      ])
-    ).map((r) => r.status);
+  const statuses = (ids: string[]) => notificationStatuses(t, ids);
 
-  async function tickets(count: number): Promise<{ emails: string[]; ids: string[] }> {
-    const emails = Array.from({ length: count }, () => reporterEmail());
-    const ids: string[] = [];
-    for (const email of emails) ids.push((await agent.createTicket({}, { email })).id);
-    return { emails, ids };
-  }
+  const tickets = (count: number) => ticketsWithReporters(agent, count);
 
   it('reuses its connections, survives a crash with downtime and a quick restart, and sends each mail once', async () => {
     const before = await tickets(6);

@@ -2,20 +2,12 @@ import { Queue } from 'bullmq';
 import { NOTIFICATION_EVENTS_QUEUE } from '@meldpunt/notifications';
 import { TopdeskSimulator } from '../../apps/backoffice-sim/src/topdesk';
 import { BACK_OFFICE_EVENTS_QUEUE } from '../../libs/adapters/src/sync/sync-queues';
-import { PUBLIC_BASE_URL, reporterEmail, staff } from '../notifications/notification-test-kit';
+import { type Intake, PUBLIC_BASE_URL, reporterEmail, staff } from '../notifications/notification-test-kit';
 import { TestBackOffice } from '../support/back-office-sim';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import { deleteRedisPrefix, startTestApp, type TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { waitFor, waitForDrain } from '../support/wait-for';
-
-interface Intake {
-  id: string;
-  reference: string;
-  email: string;
-  consent: boolean;
-  connected: boolean;
-}
 
 /**
  * Redis holds only jobs; PostgreSQL holds the work. Every Redis key of the installation is deleted

@@ -2,18 +2,10 @@ import { Queue } from 'bullmq';
 import { MAIL_DELIVERY_QUEUE, NOTIFICATION_EVENTS_QUEUE } from '@meldpunt/notifications';
 import { BACK_OFFICE_EVENTS_QUEUE, BACK_OFFICE_SYNC_QUEUE } from '../../libs/adapters/src/sync/sync-queues';
 import { ticketBody } from '../factories/ticket.factory';
-import { reporterEmail } from '../notifications/notification-test-kit';
+import { type Intake, reporterEmail } from '../notifications/notification-test-kit';
 import { startInstallation, type Installation } from '../support/installation';
 import { TEST_REDIS_URL } from '../support/test-env';
 import { waitFor, waitForDrain } from '../support/wait-for';
-
-interface Intake {
-  id: string;
-  reference: string;
-  email: string;
-  consent: boolean;
-  connected: boolean;
-}
 
 /**
  * Two api and two worker processes on one PostgreSQL and Redis, as a scaled deployment runs:
