@@ -6,9 +6,12 @@ import type { Queue } from 'bullmq';
  * all at once (a partial flush, a test deleting a prefix) leaves job keys outside every state list,
  * or ids in a list whose key went and was then recreated by a worker's bookkeeping, without the
  * job's data. No worker would ever do such a job; its remnant is removed here, or re-adding the id
- * would be a no-op (a remnant still locked by a worker is left for the next run). A job that
- * finished and was removed counts as lost too, so callers pass only ids whose work PostgreSQL says
- * is unfinished.
+ * would be a no-op. A job whose data is gone but whose lock is still held (a worker took it from a
+ * list the flush had not reached yet) is lost as well: that worker can never complete it, and its
+ * lock would otherwise keep the id blocked for the whole lock duration. Callers guard their work
+ * with a lease of their own, so the re-added job cannot run beside the doomed one. A remnant whose
+ * data is whole but which a worker holds is left for the next run. A job that finished and was
+ * removed counts as lost too, so callers pass only ids whose work PostgreSQL says is unfinished.
  */
 export async function lostJobIds(queue: Queue, ids: readonly string[]): Promise<string[]> {
   const client = await queue.getBackend().client;
@@ -28,7 +31,9 @@ export async function lostJobIds(queue: Queue, ids: readonly string[]): Promise<
     );
     for (const [index, state] of states.entries()) {
       if (state !== 'unknown' && state !== 'remnant') continue;
-      if (await removeRemnant(queue, batch[index])) lost.push(batch[index]);
+      const id = batch[index];
+      if (state === 'remnant') await client.del(`${queue.toKey(id)}:lock`);
+      if (await removeRemnant(queue, id)) lost.push(id);
     }
   }
   return lost;
