@@ -152,10 +152,10 @@ describe('Escalation e-mails on SLA breaches', () => {
            FROM outbox_event WHERE aggregate_id = $1 AND type = 'ticket.sla.breached' ORDER BY id LIMIT 1`,
         [ticket.id],
       );
-      await events.add(breach.type, breach, { jobId: 'the-same-breach-again' });
+      await events.add('events', { events: [breach] }, { jobId: 'the-same-breach-again' });
       await deliveries.add(MAIL_DELIVERY_JOB, { notificationId: rows[0].id }, { jobId: 'escalation-again' });
       await notificationsSettled(t, 15_000);
-      expect((await events.getJob('the-same-breach-again'))?.returnvalue).toBe('escalation: sent');
+      expect((await events.getJob('the-same-breach-again'))?.returnvalue).toEqual(['escalation: sent']);
       expect((await deliveries.getJob('escalation-again'))?.returnvalue).toBe('settled already');
     } finally {
       await Promise.all([deliveries.close(), events.close()]);

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { MAIL_DELIVERY_QUEUE, NOTIFICATION_EVENTS_QUEUE } from '@meldpunt/notifications';
-import { OutboxRelay } from '@meldpunt/outbox';
+import { OutboxRelay, outboxEvents } from '@meldpunt/outbox';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import type { TestApp } from '../support/test-app';
 import { TEST_REDIS_URL } from '../support/test-env';
@@ -72,6 +72,9 @@ describe('SQL statements per e-mail', () => {
 
   /** Jobs held in a paused queue (BullMQ 6 keeps them waiting). */
   const held = async (queue: Queue) => (await queue.getJobCounts('waiting')).waiting;
+  /** Events held in a paused queue of outbox batches. */
+  const heldEvents = async (queue: Queue) =>
+    (await queue.getJobs(['waiting'])).reduce((n, job) => n + outboxEvents(job).length, 0);
   const busy = async (queue: Queue) => {
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     return c.waiting + c.active + c.delayed + c.prioritized;
@@ -102,7 +105,7 @@ describe('SQL statements per e-mail', () => {
         const [{ n }] = await t.sql<{ n: string }>(
           'SELECT count(*) AS n FROM outbox_event WHERE published_at IS NULL',
         );
-        return n === '0' && (await held(events)) >= TICKETS;
+        return n === '0' && (await heldEvents(events)) >= TICKETS;
       },
       15_000,
       'every created event in the paused events queue',

@@ -60,9 +60,9 @@ describe('E-mail delivery when the SMTP server fails', () => {
               payload, created_at AS "createdAt" FROM outbox_event WHERE aggregate_id = $1 AND type = 'ticket.created'`,
       [ids[0]],
     );
-    await events.add(created.type, created, { jobId: 'the-same-event-again' });
+    await events.add('events', { events: [created] }, { jobId: 'the-same-event-again' });
     await notificationsSettled(t, 15_000);
-    expect((await events.getJob('the-same-event-again'))?.returnvalue).toBe('acknowledgement: sent');
+    expect((await events.getJob('the-same-event-again'))?.returnvalue).toEqual(['acknowledgement: sent']);
     expect((await deliveries.getJob('duplicate-after-success'))?.returnvalue).toBe('settled already');
     await Promise.all([deliveries.close(), events.close()]);
 

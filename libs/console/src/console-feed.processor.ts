@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@meldpunt/identity';
-import type { OutboxMessage } from '@meldpunt/outbox';
+import { OutboxBatch, outboxEvents, type OutboxMessage } from '@meldpunt/outbox';
 import { TicketQueryService } from '@meldpunt/tickets';
 import { CONSOLE_QUEUE, consoleEventFor } from './console-events';
 import { ConsoleGateway } from './console.gateway';
@@ -11,12 +11,13 @@ const SYSTEM = RequestContext.system('console');
 /**
  * Relays committed ticket changes to the consoles. It runs in the api processes (where the
  * sockets are); one instance takes each job and the Redis adapter delivers it to the sockets of
- * every instance. Jobs of different tickets run side by side; those of one ticket go out in the
- * order this instance took them (commit order). Each event carries the ticket as it is now, with
- * its version, and the console keeps the newest version it has seen, so an event of the same
- * ticket relayed by another instance a moment earlier or later changes nothing it should not.
+ * every instance. A job carries a run of events; the tickets they concern are read once each and
+ * side by side, and the events of one ticket go out in the order this instance took them (commit
+ * order), also across jobs. Each event carries the ticket as it is now, with its version, and the
+ * console keeps the newest version it has seen, so an event of the same ticket relayed by another
+ * instance a moment earlier or later changes nothing it should not.
  */
-@Processor(CONSOLE_QUEUE, { concurrency: 16 })
+@Processor(CONSOLE_QUEUE, { concurrency: 4 })
 export class ConsoleFeedProcessor extends WorkerHost {
   private readonly perTicket = new Map<string, Promise<void>>();
 
@@ -27,20 +28,38 @@ export class ConsoleFeedProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<OutboxMessage>): Promise<void> {
-    const id = job.data.aggregateId;
-    const previous = this.perTicket.get(id);
-    const mine = (previous ?? Promise.resolve()).catch(() => undefined).then(() => this.relay(job));
-    this.perTicket.set(id, mine);
+  async process(job: Job<OutboxBatch>): Promise<void> {
+    const events = outboxEvents(job);
+    const ids = [...new Set(events.map((e) => e.aggregateId))];
+    await this.inTicketOrder(ids, () => this.relay(ids, events));
+  }
+
+  /** Runs `relay` once every earlier job of these tickets on this instance is done. */
+  private async inTicketOrder(ids: string[], relay: () => Promise<void>): Promise<void> {
+    const previous = ids.map((id) => (this.perTicket.get(id) ?? Promise.resolve()).catch(() => undefined));
+    const mine = Promise.all(previous).then(relay);
+    for (const id of ids) this.perTicket.set(id, mine);
     try {
       await mine;
     } finally {
-      if (this.perTicket.get(id) === mine) this.perTicket.delete(id);
+      for (const id of ids) if (this.perTicket.get(id) === mine) this.perTicket.delete(id);
     }
   }
 
-  private async relay(job: Job<OutboxMessage>): Promise<void> {
-    const ticket = await this.tickets.get(SYSTEM, job.data.aggregateId);
-    this.gateway.emitTicketEvent(consoleEventFor(job.data.type), job.data.eventId, ticket);
+  /**
+   * Reads the tickets side by side, then emits in commit order: a console shows new tickets in
+   * the order they came. A ticket that cannot be read fails the job after the others went out
+   * (a retry sends those again, which the console's version check makes harmless).
+   */
+  private async relay(ids: string[], events: OutboxMessage[]): Promise<void> {
+    const reads = await Promise.allSettled(ids.map((id) => this.tickets.get(SYSTEM, id)));
+    const tickets = new Map(ids.map((id, i) => [id, reads[i]]));
+    for (const event of events) {
+      const read = tickets.get(event.aggregateId);
+      if (read?.status === 'fulfilled')
+        this.gateway.emitTicketEvent(consoleEventFor(event.type), event.eventId, read.value);
+    }
+    const failed = reads.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 }

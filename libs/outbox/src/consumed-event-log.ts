@@ -4,7 +4,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { OutboxMessage } from './outbox-message';
+import { OutboxBatch, outboxEvents } from './outbox-batch';
 import { OutboxSubscriptions } from './outbox-subscriptions';
 
 const FLUSH_MS = 500;
@@ -34,7 +34,9 @@ export class ConsumedEventLog implements OnApplicationBootstrap, BeforeApplicati
     for (const { instance } of this.discovery.getProviders()) {
       if (!(instance instanceof WorkerHost) || !durable.has(instance.worker.name)) continue;
       const consumer = instance.worker.name;
-      instance.worker.on('completed', (job: Job<OutboxMessage>) => this.note(consumer, job.data?.eventId));
+      instance.worker.on('completed', (job: Job<OutboxBatch>) => {
+        for (const event of outboxEvents(job)) this.note(consumer, event.eventId);
+      });
     }
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
   }

@@ -1,6 +1,7 @@
 export * from './entities/outbox-event.entity';
 export * from './entities/consumed-event.entity';
 export * from './outbox-message';
+export * from './outbox-batch';
 export * from './outbox-subscriptions';
 export * from './consumed-events';
 export * from './outbox-relay';

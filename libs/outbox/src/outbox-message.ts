@@ -1,4 +1,4 @@
-/** What a subscriber's queue job carries: ids and routing facts, never whole entities. */
+/** One committed event as its subscribers receive it (see OutboxBatch): ids and routing facts, never whole entities. */
 export interface OutboxMessage {
   eventId: string;
   type: string;
@@ -21,11 +21,6 @@ export const OUTBOX_INSERT_SQL =
 
 export function outboxParams(row: OutboxRow): unknown[] {
   return [row.type, row.aggregateId, row.municipalityCode, JSON.stringify(row.payload)];
-}
-
-/** The id of an event's job in every subscriber's queue (BullMQ refuses plain integer ids). */
-export function outboxJobId(eventId: string): string {
-  return `event-${eventId}`;
 }
 
 /** An outbox row as the relay selects it (see `OUTBOX_SELECT_COLUMNS`). */

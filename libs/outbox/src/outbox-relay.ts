@@ -3,13 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, Infrastructure } from '@meldpunt/config';
-import {
-  OUTBOX_SELECT_COLUMNS,
-  outboxJobId,
-  OutboxMessage,
-  OutboxRowRaw,
-  toOutboxMessage,
-} from './outbox-message';
+import { outboxBatchJobs } from './outbox-batch';
+import { OUTBOX_SELECT_COLUMNS, OutboxMessage, OutboxRowRaw, toOutboxMessage } from './outbox-message';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox-wake';
 import { OutboxSubscriptions } from './outbox-subscriptions';
 
@@ -21,8 +16,8 @@ export const OUTBOX_RETENTION_DAYS = 7;
 /**
  * Moves committed outbox rows to the subscribers' BullMQ queues, then marks them published, in
  * one database transaction per batch. A crash between publishing and the commit re-publishes the
- * batch on the next run: delivery is at least once, the job id (`event-<id>`; BullMQ refuses plain integer ids)
- * makes BullMQ drop most repeats, and consumers dedupe the rest with `markConsumed`.
+ * batch on the next run: delivery is at least once, the job id (naming the run of events a job carries, see
+ * OutboxBatch) makes BullMQ drop most repeats, and consumers dedupe the rest by event id.
  * It wakes on PostgreSQL NOTIFY (OutboxWake, after the writers' commits) and polls as a fallback. Jobs that
  * Redis loses after the rows were marked published are OutboxRedelivery's business.
  */
@@ -110,18 +105,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publish(messages: OutboxMessage[]): Promise<void> {
-    const deliveries = this.subscriptions.all().map(({ queue, types }) => ({
+    const deliveries = this.subscriptions.all().map(({ queue, types, batchSize }) => ({
       queue,
+      batchSize,
       wanted: types === '*' ? messages : messages.filter((m) => types.includes(m.type)),
     }));
     await Promise.all(
       deliveries
         .filter(({ wanted }) => wanted.length > 0)
-        .map(({ queue, wanted }) =>
-          queue.addBulk(
-            wanted.map((m) => ({ name: m.type, data: m, opts: { jobId: outboxJobId(m.eventId) } })),
-          ),
-        ),
+        .map(({ queue, wanted, batchSize }) => queue.addBulk(outboxBatchJobs(wanted, batchSize))),
     );
   }
 

@@ -13,7 +13,12 @@ export interface OutboxSubscription {
    * moment (the console's feed).
    */
   redeliver: boolean;
+  /** The most events one job carries (see OutboxBatch). */
+  batchSize: number;
 }
+
+/** Events per job unless a subscriber asks otherwise: large enough to make the per-job cost small. */
+export const DEFAULT_OUTBOX_BATCH_SIZE = 50;
 
 /**
  * The fan-out table of the relay: each consuming context registers its own queue and the event
@@ -23,8 +28,17 @@ export interface OutboxSubscription {
 export class OutboxSubscriptions {
   private readonly subscriptions: OutboxSubscription[] = [];
 
-  add(queue: Queue, types: readonly string[] | '*', options: { redeliver?: boolean } = {}): void {
-    this.subscriptions.push({ queue, types, redeliver: options.redeliver ?? false });
+  add(
+    queue: Queue,
+    types: readonly string[] | '*',
+    options: { redeliver?: boolean; batchSize?: number } = {},
+  ): void {
+    this.subscriptions.push({
+      queue,
+      types,
+      redeliver: options.redeliver ?? false,
+      batchSize: options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE,
+    });
   }
 
   all(): readonly OutboxSubscription[] {

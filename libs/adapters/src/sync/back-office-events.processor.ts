@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@meldpunt/identity';
-import type { OutboxMessage } from '@meldpunt/outbox';
+import { forEachEvent, OutboxBatch, outboxEvents, type OutboxMessage } from '@meldpunt/outbox';
 import { TICKET_EVENTS, TicketQueryService } from '@meldpunt/tickets';
 import { BackOfficeConnections } from '../connection/back-office-connections';
 import { BACK_OFFICE_EVENTS_QUEUE } from './sync-queues';
@@ -14,7 +14,7 @@ import { SyncTasks } from './sync-tasks';
  * add) and runs side by side; the sync jobs restore each ticket's order from the events' ids (a
  * note never overtakes the create). The slow calls happen in the sync jobs.
  */
-@Processor(BACK_OFFICE_EVENTS_QUEUE, { concurrency: 32 })
+@Processor(BACK_OFFICE_EVENTS_QUEUE, { concurrency: 4 })
 export class BackOfficeEventsProcessor extends WorkerHost {
   private readonly ctx = RequestContext.system('back-office sync');
 
@@ -27,8 +27,12 @@ export class BackOfficeEventsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<OutboxMessage>): Promise<string> {
-    const { type, aggregateId, municipalityCode } = job.data;
+  async process(job: Job<OutboxBatch>): Promise<string[]> {
+    return forEachEvent(outboxEvents(job), (event) => this.handle(event), 8);
+  }
+
+  async handle(event: OutboxMessage): Promise<string> {
+    const { type, aggregateId, municipalityCode } = event;
     if (!municipalityCode) return 'no municipality';
     const connection = await this.connections.get(municipalityCode);
     if (!connection) return 'no back-office';
@@ -36,7 +40,7 @@ export class BackOfficeEventsProcessor extends WorkerHost {
     const entry =
       type === TICKET_EVENTS.created
         ? { type: 'created', actor: { type: 'unknown' }, data: {} }
-        : await this.tickets.historyEvent(this.ctx, aggregateId, String(job.data.payload.ticketEventId));
+        : await this.tickets.historyEvent(this.ctx, aggregateId, String(event.payload.ticketEventId));
     if (!entry) return 'no such history event';
     const planned = plannedSync({ type, entry });
     if (!planned) return 'nothing to sync';
@@ -46,7 +50,7 @@ export class BackOfficeEventsProcessor extends WorkerHost {
       system: connection.type,
       operation: planned.operation,
       payload: planned.payload,
-      sourceEventId: job.data.eventId,
+      sourceEventId: event.eventId,
     });
     if (task.state === 'pending') await this.jobs.enqueue(task.id);
     return `${planned.operation} task ${task.id}`;

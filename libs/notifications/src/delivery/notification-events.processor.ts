@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@meldpunt/identity';
-import type { OutboxMessage } from '@meldpunt/outbox';
+import { forEachEvent, OutboxBatch, outboxEvents, type OutboxMessage } from '@meldpunt/outbox';
 import { TICKET_EVENTS, TicketEventView, TicketQueryService, type TicketStatus } from '@meldpunt/tickets';
 import { FeedbackRecords } from '../feedback-records';
 import { MailProfiles } from '../mail-profiles';
@@ -17,7 +17,7 @@ import { MailDeliveryQueue } from './mail-delivery-queue';
  * event, kind). Handling an event twice finds the same notification row and the same job id, so
  * nothing is sent twice. It also files feedback.
  */
-@Processor(NOTIFICATION_EVENTS_QUEUE, { concurrency: 5 })
+@Processor(NOTIFICATION_EVENTS_QUEUE, { concurrency: 2 })
 export class NotificationEventsProcessor extends WorkerHost {
   private readonly ctx = RequestContext.system('notifications');
 
@@ -31,9 +31,14 @@ export class NotificationEventsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<OutboxMessage>): Promise<string> {
-    const { type, aggregateId } = job.data;
-    const eventId = String(job.data.payload.ticketEventId);
+  /** The events of one job, several at a time (each is a few queries and a queue add). */
+  async process(job: Job<OutboxBatch>): Promise<string[]> {
+    return forEachEvent(outboxEvents(job), (event) => this.handle(event), 10);
+  }
+
+  async handle(event: OutboxMessage): Promise<string> {
+    const { type, aggregateId } = event;
+    const eventId = String(event.payload.ticketEventId);
     // The event itself, not the whole history: every ticket event passes here.
     const entry = await this.tickets.historyEvent(this.ctx, aggregateId, eventId);
     if (!entry) return 'no such history event';
