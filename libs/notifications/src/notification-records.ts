@@ -61,6 +61,44 @@ export class NotificationRecords {
     return this.rows.findOneByOrFail({ ticketId: key.ticketId, eventId: key.eventId, kind: key.kind });
   }
 
+  /**
+   * `open` for several keys in one statement (a batch of events): the rows in the order of
+   * `keys`. A key whose row a concurrent insert committed after the statement began is read on
+   * its own, as in `open`.
+   */
+  async openMany(keys: NotificationKey[]): Promise<NotificationEntity[]> {
+    if (!keys.length) return [];
+    const columns = this.columns();
+    const rows = await this.rows.query<NotificationEntity[]>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::text[], $5::text[])
+           AS i(id, ticket_id, event_id, kind, municipality_code)),
+       inserted AS (
+         INSERT INTO notification (id, ticket_id, event_id, kind, municipality_code)
+         SELECT id, ticket_id, event_id, kind, municipality_code FROM input
+         ON CONFLICT DO NOTHING RETURNING *)
+       SELECT ${columns} FROM inserted
+       UNION ALL
+       SELECT ${columns.replace(/"([a-z_]+)" AS/g, 'n."$1" AS')} FROM notification n JOIN input i
+         ON n.ticket_id = i.ticket_id AND n.event_id = i.event_id AND n.kind = i.kind
+        WHERE NOT EXISTS (SELECT 1 FROM inserted x WHERE x.ticket_id = i.ticket_id AND x.event_id = i.event_id AND x.kind = i.kind)`,
+      [
+        keys.map(() => randomUUID()),
+        keys.map((k) => k.ticketId),
+        keys.map((k) => k.eventId),
+        keys.map((k) => k.kind),
+        keys.map((k) => k.municipalityCode),
+      ],
+    );
+    const byKey = new Map(rows.map((row) => [keyOf(row), this.rows.create(row)]));
+    return Promise.all(
+      keys.map((key) => {
+        const row = byKey.get(keyOf(key));
+        return row ? Promise.resolve(row) : this.open(key);
+      }),
+    );
+  }
+
   find(id: string): Promise<NotificationEntity | null> {
     return this.rows.findOneBy({ id });
   }
@@ -161,4 +199,8 @@ export class NotificationRecords {
     if (!affected) throw new ConflictError('This notification was retried already');
     return (await this.rows.findOneBy({ id }))!;
   }
+}
+
+function keyOf(k: { ticketId: string; eventId: string | number; kind: string }): string {
+  return `${k.ticketId}/${String(k.eventId)}/${k.kind}`;
 }

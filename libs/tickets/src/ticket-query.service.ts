@@ -79,6 +79,35 @@ export class TicketQueryService {
    * One history event, for consumers of the ticket's outbox events (the event's own facts: its
    * type, actor and data). Background work acting for the region; not a staff read, so not audited.
    */
+  /** Several tickets by id (those the caller may see), read and audited together. */
+  async getMany(ctx: RequestContext, ids: string[]): Promise<Map<string, TicketView>> {
+    const rows = await this.tickets.findVisibleMany(ctx, ids);
+    if (rows.length)
+      await this.audit.recordRead(
+        ctx,
+        'ticket.read',
+        rows.map((row) => ({ id: row.id, municipalityCode: row.municipality_code })),
+      );
+    return new Map(rows.map((row) => [row.id, TicketView.of(row)]));
+  }
+
+  /**
+   * History events by (ticket, event) in one read, keyed by event id; an event that is not of its
+   * ticket, or not visible, is left out.
+   */
+  async historyEvents(
+    ctx: RequestContext,
+    refs: { ticketId: string; eventId: string }[],
+  ): Promise<Map<string, TicketEventView>> {
+    const wanted = new Map(refs.map((r) => [r.eventId, r.ticketId]));
+    const rows = await this.tickets.historyEventsById(ctx, [...wanted.keys()]);
+    return new Map(
+      rows
+        .filter((e) => wanted.get(e.id) === e.ticketId)
+        .map((e) => [e.id, { id: e.id, type: e.type, at: e.at.toISOString(), actor: e.actor, data: e.data }]),
+    );
+  }
+
   async historyEvent(
     ctx: RequestContext,
     ticketId: string,

@@ -175,6 +175,16 @@ export class TicketRepository {
     return rows[0] ?? null;
   }
 
+  /** The tickets among `ids` the caller may see, in one statement (the background consumers' batches). */
+  async findVisibleMany(ctx: RequestContext, ids: string[]): Promise<TicketRow[]> {
+    if (!ids.length) return [];
+    return this.dataSource.query<TicketRow[]>(
+      `SELECT ${TICKET_COLUMNS} FROM ticket
+        WHERE id = ANY($1::uuid[]) AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[]))`,
+      [ids, scopeParam(ctx)],
+    );
+  }
+
   async list(ctx: RequestContext, filter: ListFilter): Promise<TicketRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -228,6 +238,21 @@ export class TicketRepository {
       [eventId, ticketId, scopeParam(ctx)],
     );
     return rows[0] ?? null;
+  }
+
+  /** History events by id, with their ticket's id, if the caller may see them: one statement. */
+  async historyEventsById(
+    ctx: RequestContext,
+    eventIds: string[],
+  ): Promise<
+    { id: string; ticketId: string; type: string; at: Date; actor: Actor; data: Record<string, unknown> }[]
+  > {
+    if (!eventIds.length) return [];
+    return this.dataSource.query(
+      `SELECT id::text AS id, ticket_id::text AS "ticketId", type, at, actor, data FROM ticket_event
+        WHERE id = ANY($1::bigint[]) AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[]))`,
+      [eventIds, scopeParam(ctx)],
+    );
   }
 
   /**

@@ -19,11 +19,19 @@ export class MailDeliveryQueue {
     private readonly config: AppConfig,
   ) {}
 
-  async enqueue(notification: NotificationEntity): Promise<void> {
-    await this.queue.add(
-      MAIL_DELIVERY_JOB,
-      { notificationId: notification.id },
-      this.options(notification, this.config.mailAttempts),
+  enqueue(notification: NotificationEntity): Promise<void> {
+    return this.enqueueMany([notification]);
+  }
+
+  /** Several e-mails in one round trip. */
+  async enqueueMany(notifications: NotificationEntity[]): Promise<void> {
+    if (!notifications.length) return;
+    await this.queue.addBulk(
+      notifications.map((n) => ({
+        name: MAIL_DELIVERY_JOB,
+        data: { notificationId: n.id },
+        opts: this.options(n, this.config.mailAttempts),
+      })),
     );
   }
 
