@@ -20,6 +20,7 @@
  * Settings (environment): MAIL_BENCH_MAILS (2000), MAIL_BENCH_PHASE_S (120, the longest a phase
  * may take), MAIL_CONCURRENCY / SMTP_MAX_CONNECTIONS / SMTP_MAX_MESSAGES (passed to the worker;
  * unset: its defaults), BENCH_NO_DOC=1 (print only, leave docs/benchmarks.md alone),
+ * MAIL_BENCH_WORKERS (1: worker processes side by side on the same database and Redis),
  * MAIL_BENCH_PROFILE=1 (a CPU profile of the worker in bench/results/), MAIL_BENCH_SINK=1 (no SMTP_URL:
  * the worker's built-in sink takes the mails, as on the embedded defaults; no reference then).
  * Only loopback traffic; every phase is bounded in time; the database and Redis keys are removed.
@@ -52,7 +53,9 @@ const RESULTS = path.join(ROOT, 'bench/results');
 const MUNICIPALITIES = ['anzegem', 'avelgem', 'deerlijk', 'harelbeke', 'kortrijk', 'kuurne', 'lendelede', 'menen', 'spiere-helkijn', 'waregem', 'wervik', 'wevelgem', 'zwevegem'];
 
 const log = (line) => process.stdout.write(`[bench:mail] ${line}\n`);
-let worker = null;
+// Worker processes side by side, as a scaled-out installation runs them (one per core, say).
+const WORKERS = envNumber('MAIL_BENCH_WORKERS', 1);
+let workers = [];
 let smtp = null;
 
 /** The bench's mail server: keeps each message's arrival time and a copy of the first one. */
@@ -171,15 +174,17 @@ async function queueDeliveries(events) {
   return queue;
 }
 
-function startWorker() {
+function startWorkers() {
   fs.mkdirSync(RESULTS, { recursive: true });
   const out = fs.openSync(path.join(RESULTS, `mail-${RUN}-worker.log`), 'a');
   const profile = process.env.MAIL_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : [];
-  const child = spawn(process.execPath, [...profile, WORKER_MAIN], { cwd: ROOT, env: env(), stdio: ['ignore', out, out] });
-  child.once('exit', (code) => {
-    if (worker === child) log(`worker exited early (${code}), see bench/results/mail-${RUN}-worker.log`);
+  return Array.from({ length: WORKERS }, () => {
+    const child = spawn(process.execPath, [...profile, WORKER_MAIN], { cwd: ROOT, env: env(), stdio: ['ignore', out, out] });
+    child.once('exit', (code) => {
+      if (workers.includes(child)) log(`worker exited early (${code}), see bench/results/mail-${RUN}-worker.log`);
+    });
+    return child;
   });
-  return child;
 }
 
 /** Waits until `count` more mails arrived after the `from` first ones, or the phase's time is up; their arrival times. */
@@ -289,8 +294,8 @@ async function main() {
 
   // 1. delivery: the backlog is in place before the worker starts.
   const deliveries = await queueDeliveries(await seedTickets(1, MAILS, false));
-  log(`phase 1 (delivery): ${MAILS} delivery jobs queued; starting the worker`);
-  worker = startWorker();
+  log(`phase 1 (delivery): ${MAILS} delivery jobs queued; starting ${WORKERS === 1 ? 'the worker' : `${WORKERS} workers`}`);
+  workers = startWorkers();
   const delivered = await arrivalsOf(0, MAILS);
   const jobs = (await deliveries.getJobs(['completed'], 0, MAILS)).filter((j) => j.finishedOn && j.processedOn);
   const jobMs = jobs.map((j) => j.finishedOn - j.processedOn);
@@ -315,10 +320,9 @@ async function main() {
   log(`phase 2: ${pipeline.arrived}/${MAILS} mails, ${f1(pipeline.perSecond)} tickets/s from the commit to the last mail`);
   log(`phase 2: every consumer of the worker drained: ${f1(pipeline.drainedPerSecond)} tickets/s from the commit (${CONSUMER_QUEUES.join(', ')})`);
   const workerConnections = smtp.connections;
-  const stopping = worker;
-  worker = null;
-  stopping.kill('SIGTERM');
-  await new Promise((r) => stopping.once('exit', r));
+  const stopping = workers;
+  workers = [];
+  await Promise.all(stopping.map((w) => new Promise((r) => w.once('exit', r).kill('SIGTERM'))));
 
   // 3. reference: the same message through nodemailer's pool, nothing else.
   log('phase 3: reference, plain nodemailer pooled');
@@ -329,6 +333,7 @@ async function main() {
   const command = [
     ...custom.map((n) => `${n}=${process.env[n]}`),
     ...(process.env.MAIL_BENCH_MAILS ? [`MAIL_BENCH_MAILS=${MAILS}`] : []),
+    ...(WORKERS !== 1 ? [`MAIL_BENCH_WORKERS=${WORKERS}`] : []),
     ...(SINK ? ['MAIL_BENCH_SINK=1'] : []),
     process.env.MAIL_BENCH_WORKER_MAIN ? 'MAIL_BENCH_WORKER_MAIN=… node bench/mail/run.js' : 'npm run bench:mail',
   ].join(' ');
@@ -337,8 +342,8 @@ async function main() {
     '',
     `Command: \`${command}\`${process.env.MAIL_BENCH_WORKER_MAIN ? ` (worker: \`${WORKER_MAIN}\`, not the tree's build)` : ''}. Machine: ${await machine()}; load average before the run ${loadBefore.toFixed(1)}.`,
     SINK
-      ? `Worker process alone (apps/worker) without SMTP_URL, sending to its built-in sink (arrival: the notification's sent_at); ${MAILS} mails per phase; no reference in this mode.`
-      : `Worker process alone (apps/worker), sending to an smtp-server on loopback in the bench process (no parsing); ${MAILS} mails per phase; reference settings: ${CONCURRENCY} in flight, ${MAX_CONNECTIONS} connections, ${MAX_MESSAGES} messages per connection.`,
+      ? `${workerNoun()} without SMTP_URL, sending to its built-in sink (arrival: the notification's sent_at); ${MAILS} mails per phase; no reference in this mode.`
+      : `${workerNoun()}, sending to an smtp-server on loopback in the bench process (no parsing); ${MAILS} mails per phase; reference settings: ${CONCURRENCY} in flight, ${MAX_CONNECTIONS} connections, ${MAX_MESSAGES} messages per connection.`,
     '',
     '| what | mails | mails/s | p50 | p99 |',
     '|---|---|---|---|---|',
@@ -354,9 +359,13 @@ async function main() {
   else appendReport(report);
 }
 
+function workerNoun() {
+  return WORKERS === 1 ? 'Worker process alone (apps/worker)' : `${WORKERS} worker processes side by side (apps/worker), nothing else`;
+}
+
 async function cleanup() {
-  if (worker) worker.kill('SIGKILL');
-  worker = null;
+  for (const w of workers) w.kill('SIGKILL');
+  workers = [];
   if (smtp) await smtp.close().catch(() => undefined);
   await dropBenchData(DB, PREFIX);
   fs.rmSync(path.join(os.tmpdir(), PREFIX), { recursive: true, force: true });
