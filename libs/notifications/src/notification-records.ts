@@ -112,25 +112,55 @@ export class NotificationRecords {
    * holds the token of.
    */
   async claim(id: string, ms: number, link?: LinkToStore): Promise<NotificationEntity | 'settled' | 'busy'> {
+    const [claim] = await this.claimMany([{ id, link }], ms);
+    return claim;
+  }
+
+  /**
+   * `claim` for several e-mails in one statement, one answer per request in order. An id asked
+   * for twice is claimed once: the later request is `busy`, as if it had come a moment after.
+   */
+  async claimMany(
+    requests: { id: string; link?: LinkToStore }[],
+    ms: number,
+  ): Promise<(NotificationEntity | 'settled' | 'busy')[]> {
+    // The first request of an id is the one whose link is stored with the claim.
+    const first = [...new Map(requests.map((r) => [r.id, r] as const).reverse()).values()];
     const columns = this.columns();
-    const [row] = await this.rows.query<(NotificationEntity & { claimed: boolean })[]>(
-      `WITH claimed AS (
-         UPDATE notification SET sending_until = now() + $2 * interval '1 millisecond'
-          WHERE id = $1 AND status IN ('queued', 'retrying') AND (sending_until IS NULL OR sending_until < now())
-          RETURNING *),
+    const rows = await this.rows.query<(NotificationEntity & { claimed: boolean })[]>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS i(id, token_hash, expires_at)),
+       claimed AS (
+         UPDATE notification n SET sending_until = now() + $4 * interval '1 millisecond'
+           FROM input i
+          WHERE n.id = i.id AND n.status IN ('queued', 'retrying') AND (n.sending_until IS NULL OR n.sending_until < now())
+          RETURNING n.*, i.token_hash AS link_hash, i.expires_at AS link_expires_at),
        link AS (
          INSERT INTO citizen_access_token (token_hash, ticket_id, municipality_code, notification_id, expires_at)
-         SELECT $3::text, ticket_id, municipality_code, id, $4::timestamptz FROM claimed
-          WHERE $3::text IS NOT NULL AND kind <> ALL ($5::text[]))
+         SELECT link_hash, ticket_id, municipality_code, id, link_expires_at FROM claimed
+          WHERE link_hash IS NOT NULL AND kind <> ALL ($5::text[]))
        SELECT ${columns}, true AS claimed FROM claimed
        UNION ALL
-       SELECT ${columns}, false AS claimed FROM notification WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM claimed)`,
-      [id, ms, link?.tokenHash ?? null, link?.expiresAt ?? null, STAFF_MAIL_KINDS],
+       SELECT ${columns}, false AS claimed FROM notification
+        WHERE id = ANY($1::uuid[]) AND id NOT IN (SELECT id FROM claimed)`,
+      [
+        first.map((r) => r.id),
+        first.map((r) => r.link?.tokenHash ?? null),
+        first.map((r) => r.link?.expiresAt ?? null),
+        ms,
+        STAFF_MAIL_KINDS,
+      ],
     );
-    if (!row || SETTLED_STATUSES.includes(row.status)) return 'settled';
-    if (!row.claimed) return 'busy';
-    const { claimed: _claimed, ...notification } = row;
-    return this.rows.create(notification);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const answered = new Set<string>();
+    return requests.map(({ id }) => {
+      const row = byId.get(id);
+      if (!row || SETTLED_STATUSES.includes(row.status)) return 'settled';
+      if (!row.claimed || answered.has(id)) return 'busy';
+      answered.add(id);
+      const { claimed: _claimed, ...notification } = row;
+      return this.rows.create(notification);
+    });
   }
 
   /** The entity's columns under their property names, for raw statements that return rows. */
@@ -157,18 +187,29 @@ export class NotificationRecords {
   }
 
   async record(id: string, outcome: AttemptOutcome): Promise<void> {
-    await this.rows.update(
-      { id },
-      {
-        status: outcome.status,
-        attempts: outcome.attempts,
-        language: outcome.language,
-        recipient: outcome.recipient,
-        lastError: outcome.error ?? null,
-        sendingUntil: null,
-        ...(outcome.messageId ? { messageId: outcome.messageId, sentAt: new Date() } : {}),
-        updatedAt: new Date(),
-      },
+    await this.recordMany([{ id, outcome }]);
+  }
+
+  /** The outcomes of several attempts in one statement; each also ends its sending lease. */
+  async recordMany(attempts: { id: string; outcome: AttemptOutcome }[]): Promise<void> {
+    await this.rows.query(
+      `UPDATE notification n
+          SET status = i.status, attempts = i.attempts, language = i.language, recipient = i.recipient,
+              last_error = i.error, sending_until = NULL, updated_at = now(),
+              message_id = coalesce(i.message_id, n.message_id),
+              sent_at = CASE WHEN i.message_id IS NULL THEN n.sent_at ELSE now() END
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS i(id, status, attempts, language, recipient, error, message_id)
+        WHERE n.id = i.id`,
+      [
+        attempts.map((a) => a.id),
+        attempts.map((a) => a.outcome.status),
+        attempts.map((a) => a.outcome.attempts),
+        attempts.map((a) => a.outcome.language),
+        attempts.map((a) => a.outcome.recipient),
+        attempts.map((a) => a.outcome.error ?? null),
+        attempts.map((a) => a.outcome.messageId ?? null),
+      ],
     );
   }
 

@@ -82,18 +82,45 @@ export class CitizenTicketService {
     id: string,
     outcome: NotificationOutcome,
   ): Promise<void> {
-    const entry = {
+    const [error] = await this.recordNotificationOutcomes(ctx, [{ ticketId: id, outcome }]);
+    if (error) throw error;
+  }
+
+  /**
+   * Several outcomes: the history-only ones in one statement, failures one by one (each is an
+   * outbox event). Per item the error it came to (the ticket is gone, the database refused), or
+   * null: one item's failure leaves the others recorded.
+   */
+  async recordNotificationOutcomes(
+    ctx: RequestContext,
+    items: { ticketId: string; outcome: NotificationOutcome }[],
+  ): Promise<(Error | null)[]> {
+    const entry = (outcome: NotificationOutcome) => ({
       type: outcome.status === 'sent' ? HISTORY.notificationSent : HISTORY.notificationFailed,
       data: { ...outcome },
-    };
-    const recorded =
-      outcome.status === 'failed'
-        ? await this.tickets.mutate(ctx, id, () => ({
-            history: [entry],
-            outboxType: () => TICKET_EVENTS.notificationFailed,
-            result: null,
-          }))
-        : await this.tickets.appendHistory(ctx, id, entry);
-    if (!recorded) throw new NotFoundError('Ticket', id);
+    });
+    const errors = new Array<Error | null>(items.length).fill(null);
+    const quiet = [...items.entries()].filter(([, item]) => item.outcome.status !== 'failed');
+    const appended = await this.tickets.appendHistoryMany(
+      ctx,
+      quiet.map(([, item]) => ({ ticketId: item.ticketId, entry: entry(item.outcome) })),
+    );
+    quiet.forEach(([index, item], k) => {
+      if (!appended[k]) errors[index] = new NotFoundError('Ticket', item.ticketId);
+    });
+    for (const [index, item] of items.entries()) {
+      if (item.outcome.status !== 'failed') continue;
+      try {
+        const recorded = await this.tickets.mutate(ctx, item.ticketId, () => ({
+          history: [entry(item.outcome)],
+          outboxType: () => TICKET_EVENTS.notificationFailed,
+          result: null,
+        }));
+        if (!recorded) errors[index] = new NotFoundError('Ticket', item.ticketId);
+      } catch (error) {
+        errors[index] = error instanceof Error ? error : new Error(String(error));
+      }
+    }
+    return errors;
   }
 }

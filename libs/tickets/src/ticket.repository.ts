@@ -261,14 +261,34 @@ export class TicketRepository {
    * the ticket is not visible to the caller.
    */
   async appendHistory(ctx: RequestContext, ticketId: string, entry: HistoryEntry): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
+    const [appended] = await this.appendHistoryMany(ctx, [{ ticketId, entry }]);
+    return appended;
+  }
+
+  /** `appendHistory` for several tickets in one statement: per item, whether its ticket was visible. */
+  async appendHistoryMany(
+    ctx: RequestContext,
+    items: { ticketId: string; entry: HistoryEntry }[],
+  ): Promise<boolean[]> {
+    if (!items.length) return [];
+    const rows = await this.dataSource.query<{ ticket_id: string }[]>(
       `INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data)
-       SELECT id, municipality_code, $3, $4, $5 FROM ticket
-        WHERE id = $1::uuid AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[]))
-       RETURNING id`,
-      [ticketId, scopeParam(ctx), entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
+       SELECT t.id, t.municipality_code, i.type, $3, i.data
+         FROM unnest($1::uuid[], $2::text[], $4::jsonb[]) WITH ORDINALITY AS i(ticket_id, type, data, n)
+         JOIN ticket t ON t.id = i.ticket_id
+        WHERE ($5::text[] IS NULL OR t.municipality_code = ANY($5::text[]))
+        ORDER BY i.n
+       RETURNING ticket_id::text`,
+      [
+        items.map((i) => i.ticketId),
+        items.map((i) => i.entry.type),
+        JSON.stringify(ctx.actor),
+        items.map((i) => JSON.stringify(i.entry.data)),
+        scopeParam(ctx),
+      ],
     );
-    return rows.length > 0;
+    const appended = new Set(rows.map((r) => r.ticket_id));
+    return items.map((i) => appended.has(i.ticketId));
   }
 
   /**

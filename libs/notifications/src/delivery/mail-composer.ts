@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@meldpunt/api-errors';
 import { AppConfig } from '@meldpunt/config';
 import { RequestContext } from '@meldpunt/identity';
 import { MunicipalityDirectory } from '@meldpunt/municipalities';
+import { Coalescer } from '@meldpunt/queue';
 import { TicketEventView, TicketQueryService, TicketView } from '@meldpunt/tickets';
 import { CitizenAccessTokens } from '../citizen-access-tokens';
 import { mailLanguage } from '../default-mail-profile';
@@ -27,6 +29,11 @@ export interface ComposedMail {
 @Injectable()
 export class MailComposer {
   private readonly ctx = RequestContext.system('notifications');
+  // The deliveries running side by side read their tickets in one statement.
+  private readonly reads = new Coalescer<string, TicketView | undefined>(async (ids) => {
+    const tickets = await this.tickets.getMany(this.ctx, [...new Set(ids)]);
+    return ids.map((id) => tickets.get(id));
+  });
 
   constructor(
     private readonly tickets: TicketQueryService,
@@ -43,7 +50,7 @@ export class MailComposer {
    */
   async compose(notification: NotificationEntity, statusToken?: string): Promise<ComposedMail | null> {
     if (isStaffMail(notification.kind)) return this.composeEscalation(notification);
-    const ticket = await this.tickets.get(this.ctx, notification.ticketId);
+    const ticket = await this.ticket(notification.ticketId);
     const reporter = ticket.reporter;
     if (!reporter?.email || !reporter.consent) return null;
     const profile = await this.profiles.for(ticket.municipalityCode);
@@ -77,8 +84,14 @@ export class MailComposer {
     });
   }
 
+  private async ticket(id: string): Promise<TicketView> {
+    const ticket = await this.reads.call(id);
+    if (!ticket) throw new NotFoundError('Ticket', id);
+    return ticket;
+  }
+
   private async composeEscalation(notification: NotificationEntity): Promise<ComposedMail | null> {
-    const ticket = await this.tickets.get(this.ctx, notification.ticketId);
+    const ticket = await this.ticket(notification.ticketId);
     const profile = await this.profiles.for(ticket.municipalityCode);
     const breach = await this.event(notification);
     const clock = breach?.data.clock;

@@ -2,13 +2,13 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@meldpunt/config';
-import { HeldLeases, type HoldsLeases } from '@meldpunt/queue';
+import { Coalescer, HeldLeases, type HoldsLeases } from '@meldpunt/queue';
 import { RequestContext } from '@meldpunt/identity';
-import { CitizenTicketService } from '@meldpunt/tickets';
+import { CitizenTicketService, type NotificationOutcome } from '@meldpunt/tickets';
 import { CitizenAccessTokens } from '../citizen-access-tokens';
 import type { NotificationEntity } from '../entities/notification.entity';
 import { MAIL_DELIVERY_QUEUE, type MailDeliveryJob } from '../notification-queues';
-import { AttemptOutcome, NotificationRecords } from '../notification-records';
+import { AttemptOutcome, type LinkToStore, NotificationRecords } from '../notification-records';
 import { ComposedMail, MailComposer } from './mail-composer';
 import { MailTransport } from './mail-transport';
 
@@ -30,6 +30,18 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
   readonly leases = new HeldLeases();
 
   private readonly ctx = RequestContext.system('notifications');
+  // Deliveries running side by side share their statements: one claim, one outcome and one
+  // history statement for all that reach that step in the same turn of the event loop.
+  private readonly claims = new Coalescer((requests: { id: string; link: LinkToStore }[]) =>
+    this.records.claimMany(requests, SENDING_LEASE_MS),
+  );
+  private readonly outcomes = new Coalescer(async (attempts: { id: string; outcome: AttemptOutcome }[]) => {
+    await this.records.recordMany(attempts);
+    return attempts.map(() => null);
+  });
+  private readonly histories = new Coalescer((items: { ticketId: string; outcome: NotificationOutcome }[]) =>
+    this.citizenTickets.recordNotificationOutcomes(this.ctx, items),
+  );
 
   constructor(
     private readonly records: NotificationRecords,
@@ -50,7 +62,7 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
   async process(job: Job<MailDeliveryJob>, token?: string): Promise<string> {
     // The citizen's link of this attempt, stored by the claim (one statement for both).
     const link = this.tokens.mint();
-    const notification = await this.records.claim(job.data.notificationId, SENDING_LEASE_MS, link);
+    const notification = await this.claims.call({ id: job.data.notificationId, link });
     if (notification === 'settled') return 'settled already';
     if (notification === 'busy') {
       // Come back for the other job's outcome, without using an attempt.
@@ -108,19 +120,22 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
     composed: ComposedMail,
     outcome: Omit<AttemptOutcome, 'language' | 'recipient'>,
   ): Promise<void> {
-    await this.records.record(notification.id, {
-      ...outcome,
-      language: composed.language,
-      recipient: composed.mail.to.address,
+    await this.outcomes.call({
+      id: notification.id,
+      outcome: { ...outcome, language: composed.language, recipient: composed.mail.to.address },
     });
     if (outcome.status === notification.status) return;
-    await this.citizenTickets.recordNotificationOutcome(this.ctx, notification.ticketId, {
-      notificationId: notification.id,
-      kind: notification.kind,
-      status: outcome.status as 'sent' | 'retrying' | 'failed',
-      attempts: outcome.attempts,
-      ...(outcome.error ? { error: outcome.error } : {}),
+    const error = await this.histories.call({
+      ticketId: notification.ticketId,
+      outcome: {
+        notificationId: notification.id,
+        kind: notification.kind,
+        status: outcome.status as 'sent' | 'retrying' | 'failed',
+        attempts: outcome.attempts,
+        ...(outcome.error ? { error: outcome.error } : {}),
+      },
     });
+    if (error) throw error;
   }
 }
 
