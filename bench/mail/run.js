@@ -45,7 +45,7 @@ const MAILS = envNumber('MAIL_BENCH_MAILS', 2000);
 const SINK = process.env.MAIL_BENCH_SINK === '1';
 const PHASE_S = envNumber('MAIL_BENCH_PHASE_S', 120);
 // What the reference copies from the worker's configuration; unset: the worker's own defaults.
-const CONCURRENCY = envNumber('MAIL_CONCURRENCY', 16);
+const CONCURRENCY = envNumber('MAIL_CONCURRENCY', 64);
 const MAX_CONNECTIONS = envNumber('SMTP_MAX_CONNECTIONS', 8);
 const MAX_MESSAGES = envNumber('SMTP_MAX_MESSAGES', 100);
 const { RUN, DB, PREFIX } = benchRun('mail');

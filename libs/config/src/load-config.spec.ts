@@ -58,13 +58,13 @@ describe('loadConfig', () => {
 
   it('delivers e-mail over a pool of SMTP connections, 16 deliveries in flight by default', () => {
     expect(loadConfig({})).toMatchObject({
-      mailConcurrency: 16,
+      mailConcurrency: 64,
       smtpMaxConnections: 8,
       smtpMaxMessages: 100,
     });
     expect(
-      loadConfig({ MAIL_CONCURRENCY: '64', SMTP_MAX_CONNECTIONS: '2', SMTP_MAX_MESSAGES: '1' }),
-    ).toMatchObject({ mailConcurrency: 64, smtpMaxConnections: 2, smtpMaxMessages: 1 });
+      loadConfig({ MAIL_CONCURRENCY: '128', SMTP_MAX_CONNECTIONS: '2', SMTP_MAX_MESSAGES: '1' }),
+    ).toMatchObject({ mailConcurrency: 128, smtpMaxConnections: 2, smtpMaxMessages: 1 });
   });
 
   it('does not seed the demo account with a real database unless asked', () => {

@@ -46,7 +46,7 @@ export function loadConfig(env: Env): AppConfig {
   );
   config.mailRetryBaseMs = integer(env, 'MAIL_RETRY_BASE_MS', 5000, 10, 3_600_000);
   config.mailAttempts = integer(env, 'MAIL_ATTEMPTS', 10, 1, 50);
-  config.mailConcurrency = integer(env, 'MAIL_CONCURRENCY', 16, 1, 256);
+  config.mailConcurrency = integer(env, 'MAIL_CONCURRENCY', 64, 1, 256);
   config.smtpMaxConnections = integer(env, 'SMTP_MAX_CONNECTIONS', 8, 1, 100);
   config.smtpMaxMessages = integer(env, 'SMTP_MAX_MESSAGES', 100, 1, 100_000);
   config.jwtSecret = env.JWT_SECRET || undefined;
