@@ -48,9 +48,10 @@ async function removeKeys(pattern) {
   return removed;
 }
 
-/** Appends a report section to docs/benchmarks.md. */
+/** Appends a report section to docs/benchmarks.md (BENCH_NO_DOC=1: prints it only). */
 function appendReport(report) {
   process.stdout.write(`\n${report}\n`);
+  if (process.env.BENCH_NO_DOC === '1') return;
   fs.mkdirSync(path.dirname(DOC), { recursive: true });
   if (!fs.existsSync(DOC)) fs.writeFileSync(DOC, '# Benchmarks\n\n');
   fs.appendFileSync(DOC, `\n${report}`);
