@@ -3,7 +3,7 @@
  * against the real PostgreSQL, Redis and HTTP. Type checking runs separately (`npm run typecheck`),
  * so ts-jest only transpiles.
  */
-const moduleNameMapper = { '^@meldpunt/([a-z-]+)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = { '^@meldpunt/([a-z0-9-]+)$': '<rootDir>/libs/$1/src' };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {

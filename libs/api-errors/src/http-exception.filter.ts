@@ -22,7 +22,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error(loggableErrorText(exception));
     }
@@ -32,34 +32,35 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ErrorBody {
-    const parsed = bodyParserErrorBody(exception);
-    if (parsed) return parsed;
-    if (exception instanceof InvalidInputError) {
-      return errorBody(400, 'The request is invalid', exception.errors);
-    }
-    if (exception instanceof UnprocessableError) {
-      return errorBody(422, exception.message, exception.errors);
-    }
-    if (exception instanceof DomainError) {
-      return errorBody(exception.statusCode, exception.message, undefined, exception.extra);
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse() as string | { message?: unknown };
-      const inner = typeof response === 'string' ? response : response.message;
-      const message =
-        typeof inner === 'string' ? inner : Array.isArray(inner) ? inner.join('; ') : exception.message;
-      return errorBody(status, message);
-    }
-    const parserError = exception as BodyParserError;
-    const status = parserError?.status ?? parserError?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return errorBody(status, 'The request could not be read');
-    }
-    return errorBody(500, 'Something went wrong on our side; the request was not processed');
+/** Any thrown value as the contract's error body (status, message, field errors). */
+export function toErrorBody(exception: unknown): ErrorBody {
+  const parsed = bodyParserErrorBody(exception);
+  if (parsed) return parsed;
+  if (exception instanceof InvalidInputError) {
+    return errorBody(400, 'The request is invalid', exception.errors);
   }
+  if (exception instanceof UnprocessableError) {
+    return errorBody(422, exception.message, exception.errors);
+  }
+  if (exception instanceof DomainError) {
+    return errorBody(exception.statusCode, exception.message, undefined, exception.extra);
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse() as string | { message?: unknown };
+    const inner = typeof response === 'string' ? response : response.message;
+    const message =
+      typeof inner === 'string' ? inner : Array.isArray(inner) ? inner.join('; ') : exception.message;
+    return errorBody(status, message);
+  }
+  const parserError = exception as BodyParserError;
+  const status = parserError?.status ?? parserError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return errorBody(status, 'The request could not be read');
+  }
+  return errorBody(500, 'Something went wrong on our side; the request was not processed');
 }
 
 /** Errors of the JSON body parser, which Express raises before any route (and filter) runs. */

@@ -6,6 +6,7 @@ import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { NotificationsModule } from '@meldpunt/notifications';
+import { Open311Module } from '@meldpunt/open311';
 import { PrivacyModule } from '@meldpunt/privacy';
 import { SlaModule } from '@meldpunt/sla';
 import { TicketsModule } from '@meldpunt/tickets';
@@ -26,6 +27,7 @@ export class ApiModule {
         SlaModule,
         TicketsModule,
         NotificationsModule,
+        Open311Module,
         ConsoleModule,
         PrivacyModule,
         AdaptersModule,
