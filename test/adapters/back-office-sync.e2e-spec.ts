@@ -147,6 +147,14 @@ describe('Back-office sync with TOPdesk', () => {
     const resolved = fromTopdesk.filter((e) => e.type === 'status_changed' && e.data.to === 'resolved');
     expect(resolved).toHaveLength(1);
     expect(resolved[0].data.message).toBe('Lamp vervangen door de ploeg openbare verlichting.');
+    // No agent had responded: the back-office's completion, mailed to the citizen, stops the
+    // response clock too (it used to stay open forever and count as open in the SLA report).
+    const [clocks] = await app.t.sql<{ responded_at: Date | null; resolved_at: Date | null }>(
+      'SELECT responded_at, resolved_at FROM ticket WHERE id = $1',
+      [ticket.id],
+    );
+    expect(clocks.responded_at).not.toBeNull();
+    expect(clocks.responded_at!.getTime()).toBeLessThanOrEqual(clocks.resolved_at!.getTime() + 1000);
     const notes = fromTopdesk.filter((e) => e.type === 'message_internal');
     expect(notes).toHaveLength(1);
     expect(notes[0].data.body).toContain('Lamp besteld bij de leverancier');

@@ -7,7 +7,13 @@ import { TransitionDto } from './dto/transition.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { TicketSlaClock } from './sla/ticket-sla-clock';
 import { HISTORY, TICKET_EVENTS } from './ticket-events';
-import { allowedTransitions, canTransition, isFinal, transitionRequirement } from './ticket-lifecycle';
+import {
+  allowedTransitions,
+  canTransition,
+  isFinal,
+  TicketStatus,
+  transitionRequirement,
+} from './ticket-lifecycle';
 import { HistoryEntry, SqlExpression, TicketRepository } from './ticket.repository';
 import type { TicketRow } from './ticket-record';
 import type { ExternalRef } from './entities/ticket.entity';
@@ -15,6 +21,7 @@ import type { ExternalRef } from './entities/ticket.entity';
 // A person's first public message or status change stops the response clock (the SLA engine
 // reads responded_at); automatic messages never run through here.
 const RESPONDED = new SqlExpression('coalesce(responded_at, now())');
+const ENDS_RESPONSE_CLOCK: readonly TicketStatus[] = ['resolved', 'closed', 'cancelled'];
 
 /** Status changes, messages and assignment: each one transaction with history and outbox. */
 @Injectable()
@@ -56,7 +63,10 @@ export class TicketWorkflowService {
         ...(await this.slaClock.onTransition(row, dto.to, new Date())),
         status: dto.to,
       };
-      if (ctx.actor.type === 'user') set.responded_at = RESPONDED;
+      // A person's transition is a response; so is the end of the ticket by anyone (a back-office's
+      // completion reaches the citizen as the resolution mail): the response clock stops there and
+      // the SLA report counts it, instead of an open response clock on a resolved ticket.
+      if (ctx.actor.type === 'user' || ENDS_RESPONSE_CLOCK.includes(dto.to)) set.responded_at = RESPONDED;
       if (dto.to === 'cancelled') set.cancel_reason = dto.reason;
       if (dto.to === 'resolved') set.resolved_at = new SqlExpression('now()');
       if (dto.to === 'in_progress' && row.status === 'resolved') set.resolved_at = null;
