@@ -223,6 +223,24 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(anonymous.body[0].lat).toBe(50.828);
     expect(anonymous.body[0].long).toBe(3.265);
 
+    // A place name in address_string routes as on our API: Heule is Kortrijk, not Menen's default.
+    const heule = await client.postRequest({
+      service_code: 'roads-pavements',
+      address_string: 'Kerkstraat 3, Heule',
+      description: 'Losliggende tegel',
+    });
+    const [heuleRow] = await t.sql<{ municipality_code: string }>(
+      'SELECT municipality_code FROM ticket WHERE reference = $1',
+      [heule.body[0].service_request_id],
+    );
+    expect(heuleRow.municipality_code).toBe('kortrijk');
+    const heuleViaMenen = await new Open311Client(endpoint, 'json', menenKey).postRequest({
+      service_code: 'roads-pavements',
+      address_string: 'Kerkstraat 3, Heule',
+      description: 'Losliggende tegel',
+    });
+    expect(heuleViaMenen.status).toBe(403);
+
     const foreign = await new Open311Client(endpoint, 'json', menenKey).postRequest({
       service_code: 'roads-pavements',
       lat: '50.8279',

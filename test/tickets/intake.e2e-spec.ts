@@ -74,6 +74,21 @@ describe('Ticket intake (POST /api/v1/tickets)', () => {
       expect(res.body.municipalityCode).toBe('waregem');
     });
 
+    it('routes by a place name or postcode in the address, as the console does', async () => {
+      const heule = await create(ticketBody({ location: { address: 'Kerkstraat 3, Heule' } }));
+      expect(heule.status).toBe(201);
+      expect(heule.body.municipalityCode).toBe('kortrijk');
+      const kuurne = await create(ticketBody({ location: { address: 'Kortrijksestraat 5, Kuurne' } }));
+      expect(kuurne.body.municipalityCode).toBe('kuurne');
+      const french = await create(ticketBody({ location: { address: 'Rue de la Gare 2, Menin' } }));
+      expect(french.body.municipalityCode).toBe('menen');
+      const digits = await create(ticketBody({ location: { address: 'Stationsstraat 1, 8790' } }));
+      expect(digits.body.municipalityCode).toBe('waregem');
+      const nowhere = await create(ticketBody({ location: { address: 'Kerkstraat 3, Gent' } }));
+      expect(nowhere.status).toBe(422);
+      expect(nowhere.body.message).toMatch(/names no place of the region/);
+    });
+
     it('answers 422 naming the field when no municipality fits', async () => {
       const outside = await create(ticketBody({ location: { postcode: '1000' } }));
       expect(outside.status).toBe(422);

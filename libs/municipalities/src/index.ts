@@ -1,6 +1,7 @@
 export * from './entities/municipality.entity';
 export * from './entities/category.entity';
 export * from './location-routing';
+export * from './place-names';
 export * from './municipality-directory';
 export * from './municipality-seeder';
 export * from './municipalities.module';

@@ -19,6 +19,29 @@ describe('routeToMunicipality', () => {
     });
   });
 
+  it('routes by the address last: a postcode or place name in it, the last place first', () => {
+    expect(routeToMunicipality({ address: 'Kerkstraat 3, Heule' }, region)).toEqual({
+      code: 'kortrijk',
+      by: 'address',
+    });
+    expect(routeToMunicipality({ address: 'Kortrijksestraat 5, Kuurne' }, region)).toEqual({
+      code: 'kuurne',
+      by: 'address',
+    });
+    expect(routeToMunicipality({ address: 'Grand-Place 1, 9999 Espierres' }, region)).toEqual({
+      code: 'spiere-helkijn',
+      by: 'address',
+    });
+    // A point beats a place name; a place name rescues a point outside the region.
+    expect(routeToMunicipality({ lat: 50.8876, lon: 3.4272, address: 'Heule' }, region)).toMatchObject({
+      code: 'waregem',
+    });
+    expect(routeToMunicipality({ lat: 51.05, lon: 3.72, address: 'Heule' }, region)).toMatchObject({
+      code: 'kortrijk',
+    });
+    expect(routeToMunicipality({ address: 'Kerkstraat 3, Gent' }, region)).toMatchObject({ code: null });
+  });
+
   it('maps every postcode of the region to exactly one municipality', () => {
     const all = region.flatMap((m) => m.postcodes);
     expect(new Set(all).size).toBe(all.length);

@@ -1,3 +1,5 @@
+import { postcodesInAddress } from './place-names';
+
 export interface BoundingBox {
   minLat: number;
   minLon: number;
@@ -16,14 +18,17 @@ export interface RoutingInput {
   postcode?: string;
   lat?: number;
   lon?: number;
+  /** Free address text: a postcode or place name in it ("Kerkstraat 3, Heule") routes too. */
+  address?: string;
 }
 
 export type RoutingResult =
-  { code: string; by: 'code' | 'postcode' | 'coordinates' } | { code: null; reason: string; field: string };
+  | { code: string; by: 'code' | 'postcode' | 'coordinates' | 'address' }
+  | { code: null; reason: string; field: string };
 
 /**
  * Which municipality a ticket belongs to: the explicit code, else the postcode, else the
- * coordinates. Bounding boxes of neighbours overlap, so among the boxes that hold the point the
+ * coordinates, else a postcode or place name in the address (the console's rule too). Bounding boxes of neighbours overlap, so among the boxes that hold the point the
  * one whose centre is nearest wins; polygons will replace this heuristic.
  */
 export function routeToMunicipality(
@@ -44,6 +49,8 @@ export function routeToMunicipality(
     const found = municipalities.find((m) => m.postcodes.includes(input.postcode!));
     if (found) return { code: found.code, by: 'postcode' };
     if (input.lat === undefined || input.lon === undefined) {
+      const byAddress = routeByAddress(input.address, municipalities);
+      if (byAddress) return byAddress;
       return {
         code: null,
         field: 'location.postcode',
@@ -58,14 +65,31 @@ export function routeToMunicipality(
       .map((m) => ({ code: m.code, distance: distanceToCentre(m.boundingBox!, lat, lon) }))
       .sort((a, b) => a.distance - b.distance);
     if (candidates.length) return { code: candidates[0].code, by: 'coordinates' };
+    const byAddress = routeByAddress(input.address, municipalities);
+    if (byAddress) return byAddress;
     return { code: null, field: 'location', reason: `the coordinates ${lat}, ${lon} are outside the region` };
   }
+  const byAddress = routeByAddress(input.address, municipalities);
+  if (byAddress) return byAddress;
   return {
     code: null,
     field: 'municipalityCode',
-    reason:
-      'no municipality can be determined: give municipalityCode, location.postcode or location.lat and location.lon',
+    reason: input.address
+      ? 'no municipality can be determined: the address names no place of the region; give municipalityCode, location.postcode or location.lat and location.lon'
+      : 'no municipality can be determined: give municipalityCode, location.postcode or location.lat and location.lon',
   };
+}
+
+function routeByAddress(
+  address: string | undefined,
+  municipalities: readonly RoutableMunicipality[],
+): RoutingResult | null {
+  if (!address) return null;
+  for (const postcode of postcodesInAddress(address)) {
+    const found = municipalities.find((m) => m.postcodes.includes(postcode));
+    if (found) return { code: found.code, by: 'address' };
+  }
+  return null;
 }
 
 function contains(box: BoundingBox, lat: number, lon: number): boolean {

@@ -1,5 +1,5 @@
 import { FieldError, InvalidInputError } from '@meldpunt/api-errors';
-import type { CategoryEntity } from '@meldpunt/municipalities';
+import { CategoryEntity, postcodesInAddress } from '@meldpunt/municipalities';
 
 /** The POST requests parameters of GeoReport v2 (form-encoded or JSON), as received. */
 export type Open311Params = Record<string, unknown>;
@@ -86,8 +86,8 @@ function urgentAttribute(params: Open311Params): boolean | undefined {
 
 /**
  * GeoReport v2 POST requests → the body of our intake (CreateTicketDto, validated after this).
- * `fallbackMunicipality` is the API key's municipality: a request with only an address string is
- * that municipality's (the website that holds the key is the municipality's own).
+ * `fallbackMunicipality` is the API key's municipality: a request whose address names no place
+ * is that municipality's (the website that holds the key is the municipality's own).
  * An e-mail address given to the municipality's website is given to hear back about the report,
  * so it counts as consent for the acknowledgement and resolution mails; without one, no mail.
  */
@@ -133,7 +133,9 @@ export function toCreateTicket(
   const phone = text(params, 'phone');
   const language = languageOf(text(params, 'locale')) ?? languageOf(acceptLanguage);
   const kind = category?.kinds.includes('report') ? 'report' : (category?.kinds[0] ?? 'report');
-  const located = lat !== undefined || postcode !== undefined;
+  // A point, a postcode or a place in the address ("Kerkstraat 3, Heule") routes as on our API.
+  const located =
+    lat !== undefined || postcode !== undefined || postcodesInAddress(address ?? addressId ?? '').length > 0;
   const reporter = {
     ...(name ? { name } : {}),
     ...(email ? { email, consent: true } : {}),

@@ -80,6 +80,7 @@ export class TicketIntakeService {
         postcode: dto.location?.postcode,
         lat: dto.location?.lat,
         lon: dto.location?.lon,
+        address: dto.location?.address,
       },
       await this.directory.allMunicipalities(),
     );
