@@ -30,7 +30,7 @@ describe('Open311 POST requests → our intake', () => {
         },
         lighting,
         'menen',
-        'fr-BE,fr;q=0.9',
+        'fr',
       ),
     ).toEqual({
       kind: 'report',

@@ -95,7 +95,7 @@ export function toCreateTicket(
   params: Open311Params,
   category: CategoryEntity | undefined,
   fallbackMunicipality: string,
-  acceptLanguage?: string,
+  askedLanguage?: 'nl' | 'fr' | 'en',
 ): Record<string, unknown> {
   const serviceCode = text(params, 'service_code');
   const errors: FieldError[] = [];
@@ -131,7 +131,7 @@ export function toCreateTicket(
   const email = text(params, 'email');
   const name = [text(params, 'first_name'), text(params, 'last_name')].filter(Boolean).join(' ');
   const phone = text(params, 'phone');
-  const language = languageOf(text(params, 'locale')) ?? languageOf(acceptLanguage);
+  const language = languageOf(text(params, 'locale')) ?? askedLanguage;
   const kind = category?.kinds.includes('report') ? 'report' : (category?.kinds[0] ?? 'report');
   // A point, a postcode or a place in the address ("Kerkstraat 3, Heule") routes as on our API.
   const located =

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Ip,
-  Param,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -21,14 +9,16 @@ import { CallerAuthentication, Public, RateLimiter, RequestContext } from '@meld
 import { MunicipalityDirectory } from '@meldpunt/municipalities';
 import { CreateTicketDto, TicketIntakeService } from '@meldpunt/tickets';
 import { Open311ExceptionFilter } from './open311-exception.filter';
-import { Open311Format, parseFormat, sendOpen311 } from './open311-format';
-import { languageOf, Open311Params, toCreateTicket } from './open311-request.mapper';
+import { Call, Open311Call } from './open311-call';
+import { sendOpen311 } from './open311-format';
+import { Open311Params, toCreateTicket } from './open311-request.mapper';
 import { listParam, Query311, spanOf, statusesOf } from './open311-query';
 import { Open311Requests } from './open311-requests';
 import { Lang, requestView, serviceDefinitionView, serviceNotice, serviceView } from './open311-views';
 
 // GeoReport v2: at most 1000 results.
 const MAX_RESULTS = 1000;
+const CHANGESET = '2026-12-07T00:00:00Z';
 const MAX_IDS = 100;
 
 /**
@@ -53,18 +43,17 @@ export class Open311Controller {
 
   @Get('discovery{.:format}')
   @ApiOperation({ summary: 'GeoReport v2 service discovery' })
-  async discovery(@Param('format') ext: string | undefined, @Ip() ip: string, @Res() res: Response) {
-    const format = formatOf(ext);
-    await this.limitAnonymous(ip);
-    sendOpen311(res, format, 200, 'discovery', {
-      changeset: '2026-12-07T00:00:00Z',
+  async discovery(@Call() call: Open311Call, @Res() res: Response) {
+    await this.limitAnonymous(call.ip);
+    sendOpen311(res, call.format, 200, 'discovery', {
+      changeset: CHANGESET,
       contact: 'Regionaal meldpunt Zuid-West-Vlaanderen',
       key_service: 'API keys are issued per municipality by the regional administrators',
       endpoints: [
         {
           specification: 'http://wiki.open311.org/GeoReport_v2',
           url: '/open311/v2',
-          changeset: '2026-12-07T00:00:00Z',
+          changeset: CHANGESET,
           type: 'production',
           formats: ['application/json', 'text/xml'],
         },
@@ -74,48 +63,21 @@ export class Open311Controller {
 
   @Get('services{.:format}')
   @ApiOperation({ summary: 'GeoReport v2 services: the categories of the region' })
-  async services(
-    @Param('format') ext: string | undefined,
-    @Query() query: Query311,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Ip() ip: string,
-    @Res() res: Response,
-  ) {
-    const format = formatOf(ext);
-    await this.limitAnonymous(ip);
-    await this.jurisdiction(query);
-    const lang = langOf(query, acceptLanguage);
+  async services(@Call() call: Open311Call, @Res() res: Response) {
+    await this.limitAnonymous(call.ip);
+    await this.jurisdiction(call.query);
     const categories = (await this.directory.allCategories()).filter((c) => c.active);
-    sendOpen311(
-      res,
-      format,
-      200,
-      'services',
-      categories.map((c) => serviceView(c, lang)),
-    );
+    const services = categories.map((c) => serviceView(c, call.lang));
+    sendOpen311(res, call.format, 200, 'services', services);
   }
 
   @Get('services/:code{.:format}')
   @ApiOperation({ summary: 'GeoReport v2 service definition (its attributes)' })
-  async service(
-    @Param('code') code: string,
-    @Param('format') ext: string | undefined,
-    @Query() query: Query311,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Ip() ip: string,
-    @Res() res: Response,
-  ) {
-    const format = formatOf(ext);
-    await this.limitAnonymous(ip);
+  async service(@Param('code') code: string, @Call() call: Open311Call, @Res() res: Response) {
+    await this.limitAnonymous(call.ip);
     const category = await this.directory.category(code);
     if (!category?.active) throw new NotFoundError('Service', code);
-    sendOpen311(
-      res,
-      format,
-      200,
-      'service_definition',
-      serviceDefinitionView(category, langOf(query, acceptLanguage)),
-    );
+    sendOpen311(res, call.format, 200, 'service_definition', serviceDefinitionView(category, call.lang));
   }
 
   @Post('requests{.:format}')
@@ -123,23 +85,19 @@ export class Open311Controller {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({ summary: 'GeoReport v2: create a service request (api_key of an integration required)' })
   async create(
-    @Param('format') ext: string | undefined,
     @Body() body: Open311Params,
-    @Query() query: Query311,
-    @Headers('x-api-key') headerKey: string | undefined,
-    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Call() call: Open311Call,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res() res: Response,
   ) {
-    const format = formatOf(ext);
     const params = body && typeof body === 'object' ? body : {};
-    const ctx = await this.integrationOf(params.api_key ?? query.api_key ?? headerKey);
+    const ctx = await this.integrationOf(params.api_key ?? call.apiKey);
     if (!ctx) throw new ForbiddenError('api_key is missing or not valid');
     const fallback = ctx.scope === 'all' ? undefined : ctx.scope[0];
     if (!fallback) throw new ForbiddenError('api_key is not an integration key of a municipality');
     const serviceCode = typeof params.service_code === 'string' ? params.service_code : undefined;
     const category = serviceCode ? await this.directory.category(serviceCode) : undefined;
-    const plain = toCreateTicket(params, category, fallback, acceptLanguage);
+    const plain = toCreateTicket(params, category, fallback, call.asked);
     const dto = plainToInstance(CreateTicketDto, plain);
     const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (invalid.length) throw new InvalidInputError(toFieldErrors(invalid));
@@ -153,9 +111,9 @@ export class Open311Controller {
       ]);
     }
     const { row } = await this.intake.create(ctx, dto, plain, idempotencyKey);
-    const lang: Lang = row.reporter_language ?? languageOf(acceptLanguage) ?? 'nl';
-    res.setHeader('Location', `/open311/v2/requests/${row.reference}.${format}`);
-    sendOpen311(res, format, 201, 'service_requests', [
+    const lang: Lang = row.reporter_language ?? call.lang;
+    res.setHeader('Location', `/open311/v2/requests/${row.reference}.${call.format}`);
+    sendOpen311(res, call.format, 201, 'service_requests', [
       {
         service_request_id: row.reference,
         service_notice: serviceNotice(row.reference, lang),
@@ -166,71 +124,36 @@ export class Open311Controller {
 
   @Get('requests{.:format}')
   @ApiOperation({ summary: 'GeoReport v2: service requests (public; descriptions only with an api_key)' })
-  async list(
-    @Param('format') ext: string | undefined,
-    @Query() query: Query311,
-    @Headers('x-api-key') headerKey: string | undefined,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Ip() ip: string,
-    @Res() res: Response,
-  ) {
-    const format = formatOf(ext);
-    const ctx = await this.readerOrLimit(query.api_key ?? headerKey, ip);
-    const municipalityCode = await this.jurisdiction(query);
+  async list(@Call() call: Open311Call, @Res() res: Response) {
+    const ctx = await this.readerOrLimit(call);
+    const { query } = call;
     const rows = await this.requests.list({
       references: listParam(query, 'service_request_id', MAX_IDS),
       serviceCodes: listParam(query, 'service_code', MAX_IDS),
       statuses: statusesOf(query),
-      municipalityCode,
+      municipalityCode: await this.jurisdiction(query),
       ...spanOf(query),
       limit: MAX_RESULTS,
     });
-    sendOpen311(
-      res,
-      format,
-      200,
-      'service_requests',
-      await this.views(rows, ctx, langOf(query, acceptLanguage)),
-    );
+    sendOpen311(res, call.format, 200, 'service_requests', await this.views(rows, ctx, call.lang));
   }
 
   @Get('requests/:id{.:format}')
   @ApiOperation({ summary: 'GeoReport v2: one service request by its service_request_id (our reference)' })
-  async get(
-    @Param('id') id: string,
-    @Param('format') ext: string | undefined,
-    @Query() query: Query311,
-    @Headers('x-api-key') headerKey: string | undefined,
-    @Headers('accept-language') acceptLanguage: string | undefined,
-    @Ip() ip: string,
-    @Res() res: Response,
-  ) {
-    const format = formatOf(ext);
-    const ctx = await this.readerOrLimit(query.api_key ?? headerKey, ip);
+  async get(@Param('id') id: string, @Call() call: Open311Call, @Res() res: Response) {
+    const ctx = await this.readerOrLimit(call);
     const row = await this.requests.byReference(id);
     if (!row) throw new NotFoundError('Service request', id);
-    sendOpen311(
-      res,
-      format,
-      200,
-      'service_requests',
-      await this.views([row], ctx, langOf(query, acceptLanguage)),
-    );
+    sendOpen311(res, call.format, 200, 'service_requests', await this.views([row], ctx, call.lang));
   }
 
   @Get('tokens/:token{.:format}')
   @ApiOperation({ summary: 'GeoReport v2: the service_request_id of a token (ours answer at once)' })
-  async token(
-    @Param('token') token: string,
-    @Param('format') ext: string | undefined,
-    @Ip() ip: string,
-    @Res() res: Response,
-  ) {
-    const format = formatOf(ext);
-    await this.limitAnonymous(ip);
+  async token(@Param('token') token: string, @Call() call: Open311Call, @Res() res: Response) {
+    await this.limitAnonymous(call.ip);
     const reference = await this.requests.referenceOfToken(token);
     if (!reference) throw new NotFoundError('Token', token);
-    sendOpen311(res, format, 200, 'service_requests', [{ token, service_request_id: reference }]);
+    sendOpen311(res, call.format, 200, 'service_requests', [{ token, service_request_id: reference }]);
   }
 
   private async views(
@@ -257,12 +180,12 @@ export class Open311Controller {
   }
 
   /** A reader with a key sees its municipality in full; a wrong key is refused, not downgraded. */
-  private async readerOrLimit(apiKey: unknown, ip: string): Promise<RequestContext | null> {
-    if (apiKey === undefined) {
-      await this.limitAnonymous(ip);
+  private async readerOrLimit(call: Open311Call): Promise<RequestContext | null> {
+    if (call.apiKey === undefined) {
+      await this.limitAnonymous(call.ip);
       return null;
     }
-    const ctx = await this.integrationOf(apiKey);
+    const ctx = await this.integrationOf(call.apiKey);
     if (!ctx) throw new ForbiddenError('api_key is not valid');
     return ctx;
   }
@@ -289,14 +212,4 @@ export class Open311Controller {
     }
     return code;
   }
-}
-
-function formatOf(extension: string | undefined): Open311Format {
-  const format = parseFormat(extension);
-  if (!format) throw new NotFoundError('Format', String(extension));
-  return format;
-}
-
-function langOf(query: Query311, acceptLanguage: string | undefined): Lang {
-  return languageOf(query.locale) ?? languageOf(acceptLanguage) ?? 'nl';
 }
