@@ -27,6 +27,15 @@ export class AppConfig {
   smtpMaxConnections: number;
   /** Messages sent over one pooled SMTP connection before it is closed and a new one opened. */
   smtpMaxMessages: number;
+  /**
+   * Port of the inbound SMTP endpoint that takes citizens' e-mails to the municipalities' mailboxes
+   * (the mail relay delivers there); absent: no e-mail intake. 0: a free port (tests).
+   */
+  mailIntakePort?: number;
+  /** Address the inbound SMTP endpoint listens on (loopback: only a relay on this machine reaches it). */
+  mailIntakeHost: string;
+  /** Largest inbound e-mail accepted (SMTP SIZE); bigger ones are refused with 552. */
+  mailIntakeMaxBytes: number;
   jwtSecret?: string;
   accessTokenTtlSeconds: number;
   /** Lifetime of a refresh token; each refresh rotates it and starts this period again. */

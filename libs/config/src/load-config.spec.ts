@@ -67,6 +67,17 @@ describe('loadConfig', () => {
     ).toMatchObject({ mailConcurrency: 128, smtpMaxConnections: 2, smtpMaxMessages: 1 });
   });
 
+  it('takes e-mail on port 2525 in the embedded default, with a real database only when a port is set', () => {
+    expect(loadConfig({})).toMatchObject({ mailIntakePort: 2525, mailIntakeHost: '127.0.0.1' });
+    expect(loadConfig({ MAIL_INTAKE_PORT: 'off' }).mailIntakePort).toBeUndefined();
+    const db = { DATABASE_URL: 'postgres://x@db/m' };
+    expect(loadConfig(db).mailIntakePort).toBeUndefined();
+    expect(loadConfig({ ...db, MAIL_INTAKE_PORT: '25', MAIL_INTAKE_HOST: '0.0.0.0' })).toMatchObject({
+      mailIntakePort: 25,
+      mailIntakeHost: '0.0.0.0',
+    });
+  });
+
   it('does not seed the demo account with a real database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt', SEED_DEMO: 'true' }).seedDemo).toBe(true);
@@ -97,6 +108,9 @@ describe('loadConfig', () => {
     [{ MAIL_CONCURRENCY: '0' }, 'MAIL_CONCURRENCY'],
     [{ SMTP_MAX_CONNECTIONS: '101' }, 'SMTP_MAX_CONNECTIONS'],
     [{ SMTP_MAX_MESSAGES: 'all' }, 'SMTP_MAX_MESSAGES'],
+    [{ MAIL_INTAKE_PORT: '70000' }, 'MAIL_INTAKE_PORT'],
+    [{ MAIL_INTAKE_HOST: 'localhost' }, 'MAIL_INTAKE_HOST'],
+    [{ MAIL_INTAKE_MAX_BYTES: '10' }, 'MAIL_INTAKE_MAX_BYTES'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX'],
     [{ SYNC_BACKOFF_MS: '5000', SYNC_BACKOFF_MAX_MS: '1000' }, 'SYNC_BACKOFF_MAX_MS'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/m', SMTP_URL: 'smtp://relay' }, 'JWT_SECRET'],

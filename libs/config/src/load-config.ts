@@ -49,6 +49,21 @@ export function loadConfig(env: Env): AppConfig {
   config.mailConcurrency = integer(env, 'MAIL_CONCURRENCY', 64, 1, 256);
   config.smtpMaxConnections = integer(env, 'SMTP_MAX_CONNECTIONS', 8, 1, 100);
   config.smtpMaxMessages = integer(env, 'SMTP_MAX_MESSAGES', 100, 1, 100_000);
+  // The embedded default takes mail on 2525 so a newcomer can write to a mailbox; else only when set.
+  config.mailIntakePort =
+    env.MAIL_INTAKE_PORT === 'off'
+      ? undefined
+      : env.MAIL_INTAKE_PORT || config.databaseUrl !== undefined
+        ? optionalInteger(env, 'MAIL_INTAKE_PORT', 0, 65535)
+        : 2525;
+  config.mailIntakeHost = host(env, 'MAIL_INTAKE_HOST', '127.0.0.1');
+  config.mailIntakeMaxBytes = integer(
+    env,
+    'MAIL_INTAKE_MAX_BYTES',
+    25 * 1024 * 1024,
+    1024,
+    100 * 1024 * 1024,
+  );
   config.jwtSecret = env.JWT_SECRET || undefined;
   if (config.jwtSecret !== undefined && config.jwtSecret.length < 32) {
     throw new ConfigError(
@@ -125,6 +140,18 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}`, raw);
   }
   return value;
+}
+
+function optionalInteger(env: Env, name: string, min: number, max: number): number | undefined {
+  return env[name] === undefined || env[name] === '' ? undefined : integer(env, name, min, min, max);
+}
+
+/** An IP address to listen on. */
+function host(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!isIP(raw)) throw new ConfigError(name, 'must be an IP address to listen on, such as 0.0.0.0', raw);
+  return raw;
 }
 
 /** 32 bytes, given as base64 (44 characters) or hex (64 characters). */

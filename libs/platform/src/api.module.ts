@@ -4,6 +4,7 @@ import { AppConfig, Infrastructure } from '@meldpunt/config';
 import { ConsoleModule } from '@meldpunt/console';
 import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
+import { MailIntakeModule } from '@meldpunt/mail-intake';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { NotificationsModule } from '@meldpunt/notifications';
 import { Open311Module } from '@meldpunt/open311';
@@ -28,6 +29,7 @@ export class ApiModule {
         TicketsModule,
         NotificationsModule,
         Open311Module,
+        MailIntakeModule,
         ConsoleModule,
         PrivacyModule,
         AdaptersModule,

@@ -3,9 +3,17 @@ import { ConflictError, NotFoundError } from '@meldpunt/api-errors';
 import type { RequestContext } from '@meldpunt/identity';
 import { acceptsFeedback, citizenReplyEffect } from './citizen-reply-rules';
 import { HISTORY, TICKET_EVENTS } from './ticket-events';
+import { hashBody } from './ticket-intake.service';
 import { TicketRepository } from './ticket.repository';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import type { TicketRow } from './ticket-record';
+
+export interface ReplyOptions {
+  /** How the reply reached us when not through the private link (kept in the history). */
+  via?: 'email';
+  /** The reply is added once per key (a mail delivered twice is one message). */
+  onceKey?: string;
+}
 
 export interface NotificationOutcome {
   notificationId: string;
@@ -32,18 +40,21 @@ export class CitizenTicketService {
    * of the resolution, the ticket goes back to in_progress. The actor is no staff member, so the
    * response clock keeps running (responded_at is for staff).
    */
-  async reply(ctx: RequestContext, id: string, body: string): Promise<TicketRow> {
+  async reply(ctx: RequestContext, id: string, body: string, options: ReplyOptions = {}): Promise<TicketRow> {
     const outcome = await this.tickets.mutate(ctx, id, (row) => {
       const effect = citizenReplyEffect(row.status, row.resolved_at, new Date());
       if (effect === 'refused') throw new ConflictError(`A ${row.status} ticket takes no more replies`);
       return {
-        history: [{ type: HISTORY.messagePublic, data: { body } }],
+        history: [{ type: HISTORY.messagePublic, data: options.via ? { body, via: options.via } : { body } }],
         outboxType: () => TICKET_EVENTS.messageAdded,
         result: effect,
+        ...(options.onceKey
+          ? { claim: { owner: ctx.actor.type, key: options.onceKey, bodyHash: hashBody(body) } }
+          : {}),
       };
     });
     if (!outcome) throw new NotFoundError('Ticket', id);
-    if (outcome.result === 'message') return outcome.row;
+    if (outcome.result === 'message' || outcome.replayed) return outcome.row;
     // Through transition(), so the move follows the same rules (and SLA clock handling) as an
     // agent's. The message is stored either way; if an agent moved the ticket meanwhile, fine.
     try {

@@ -377,12 +377,21 @@ export class TicketRepository {
     ctx: RequestContext,
     idOrReference: string,
     change: (row: TicketRow) => Promise<Mutation<T>> | Mutation<T>,
-  ): Promise<{ row: TicketRow; result: T } | null> {
+  ): Promise<{ row: TicketRow; result: T; replayed?: true } | null> {
     let wrote = false;
     const changed = await this.dataSource.transaction(async (manager) => {
       const current = await this.findVisible(ctx, idOrReference, manager, true);
       if (!current) return null;
       const mutation = await change(current);
+      if (mutation.claim) {
+        const claimed = await manager.query<unknown[]>(
+          `INSERT INTO idempotency_key (owner, key, body_hash, ticket_id) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING RETURNING 1`,
+          [mutation.claim.owner, mutation.claim.key, mutation.claim.bodyHash, current.id],
+        );
+        // Done before (a redelivered mail): nothing is written a second time.
+        if (!claimed.length) return { row: current, result: mutation.result, replayed: true as const };
+      }
       let row = current;
       const set = Object.entries(mutation.set ?? {});
       if (set.length || mutation.history.length) {
@@ -436,6 +445,11 @@ export interface Mutation<T> {
   silent?: boolean;
   outboxType: (entry: HistoryEntry) => string;
   result: T;
+  /**
+   * Makes the change happen once per key: the key is stored in the same transaction, and a change
+   * whose key is stored already writes nothing and comes back `replayed`.
+   */
+  claim?: IdempotencyClaim;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

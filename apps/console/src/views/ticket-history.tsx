@@ -43,7 +43,11 @@ function describe(t: Translate, event: HistoryEvent): { title: string; body: str
       };
     case 'message_public':
       return event.actor.type === 'citizen'
-        ? { title: t('history.citizen_reply'), body: text('body'), tone: 'citizen' }
+        ? {
+            title: t(text('via') === 'email' ? 'history.citizen_mail' : 'history.citizen_reply'),
+            body: text('body'),
+            tone: 'citizen',
+          }
         : { title: t('history.message_public'), body: text('body'), tone: 'public' };
     case 'message_internal':
       return { title: t('history.message_internal'), body: text('body'), tone: 'internal' };

@@ -1,0 +1,2 @@
+export * from './mail-intake.module';
+export { InboundSmtpServer } from './inbound-smtp.server';
