@@ -8,6 +8,7 @@ import { EscalationEmail1795472260323 } from './1795472260323-EscalationEmail';
 import { BackOfficeSync1795478162596 } from './1795478162596-BackOfficeSync';
 import { NotificationSendingLease1796509975756 } from './1796509975756-NotificationSendingLease';
 import { OutboxWakeAfterCommit1796562895602 } from './1796562895602-OutboxWakeAfterCommit';
+import { TicketAttachments1796643933087 } from './1796643933087-TicketAttachments';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   BackOfficeSync1795478162596,
   NotificationSendingLease1796509975756,
   OutboxWakeAfterCommit1796562895602,
+  TicketAttachments1796643933087,
 ];

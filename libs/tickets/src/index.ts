@@ -4,6 +4,9 @@ export * from './ticket-record';
 export * from './entities/ticket.entity';
 export * from './entities/ticket-event.entity';
 export * from './entities/idempotency-key.entity';
+export * from './entities/ticket-attachment.entity';
+export * from './attachments/attachment-rules';
+export { TicketAttachments } from './attachments/ticket-attachments';
 export * from './dto/ticket.view';
 export * from './dto/create-ticket.dto';
 export * from './ticket-intake.service';
@@ -21,4 +24,10 @@ export { SLA_TIMERS_QUEUE, SLA_EVENTS_QUEUE } from './sla/sla-timers';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { TicketEventEntity } from './entities/ticket-event.entity';
 import { TicketEntity } from './entities/ticket.entity';
-export const TICKET_ENTITIES = [TicketEntity, TicketEventEntity, IdempotencyKeyEntity];
+import { TicketAttachmentEntity } from './entities/ticket-attachment.entity';
+export const TICKET_ENTITIES = [
+  TicketEntity,
+  TicketEventEntity,
+  IdempotencyKeyEntity,
+  TicketAttachmentEntity,
+];

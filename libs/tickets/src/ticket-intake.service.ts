@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, InvalidInputError, UnprocessableError } from '@meldpunt/api-errors';
 import type { RequestContext } from '@meldpunt/identity';
 import { MunicipalityDirectory, routeToMunicipality } from '@meldpunt/municipalities';
+import type { NewAttachment } from './attachments/attachment-rules';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { parsePhone } from './dto/is-phone-number';
 import { TicketSlaClock } from './sla/ticket-sla-clock';
@@ -30,10 +31,14 @@ export class TicketIntakeService {
     dto: CreateTicketDto,
     rawBody: unknown,
     idempotencyKey?: string,
+    attachments: NewAttachment[] = [],
   ): Promise<IntakeResult> {
     const ticket = await this.prepare(ctx, dto);
     if (!idempotencyKey) {
-      return { row: (await this.tickets.insert(ticket, ctx.actor))!, replayed: false };
+      return {
+        row: (await this.tickets.insert(ticket, ctx.actor, undefined, attachments))!,
+        replayed: false,
+      };
     }
     const claim = { owner: ctx.actor.id ?? ctx.actor.type, key: idempotencyKey, bodyHash: hashBody(rawBody) };
     // Two attempts: a concurrent request with the same key may win the insert between our steps.
@@ -46,7 +51,7 @@ export class TicketIntakeService {
         const row = await this.tickets.findVisible(ctx, existing.ticketId);
         if (row) return { row, replayed: true };
       }
-      const row = await this.tickets.insert(ticket, ctx.actor, claim);
+      const row = await this.tickets.insert(ticket, ctx.actor, claim, attachments);
       if (row) return { row, replayed: false };
     }
     throw new ConflictError(

@@ -8,6 +8,8 @@ import type { IntakeSla } from './sla/ticket-sla-clock';
 import { SLA_TIMER_COLUMNS, type SlaTimerRow } from './sla/sla-timers';
 import { parsePhone } from './dto/is-phone-number';
 import { HISTORY, TICKET_EVENTS } from './ticket-events';
+import type { NewAttachment } from './attachments/attachment-rules';
+import { storeAttachments } from './attachments/store-attachments';
 import { TICKET_COLUMNS, TicketRow } from './ticket-record';
 import type { TicketStatus } from './ticket-lifecycle';
 
@@ -110,7 +112,12 @@ export class TicketRepository {
    * Inserts a ticket with its `created` event and outbox row in one statement. With an
    * idempotency claim, returns null when the key was taken (by a concurrent or earlier request).
    */
-  async insert(ticket: NewTicket, actor: Actor, claim?: IdempotencyClaim): Promise<TicketRow | null> {
+  async insert(
+    ticket: NewTicket,
+    actor: Actor,
+    claim?: IdempotencyClaim,
+    attachments: NewAttachment[] = [],
+  ): Promise<TicketRow | null> {
     const params: unknown[] = [
       ticket.id,
       ticket.kind,
@@ -138,10 +145,15 @@ export class TicketRepository {
       ticket.receivedAt,
     ];
     if (claim) params.push(claim.owner, claim.key, claim.bodyHash);
-    const rows = await this.dataSource.query<TicketRow[]>(
-      claim ? INSERT_WITH_KEY : INSERT_WITHOUT_KEY,
-      params,
-    );
+    const sql = claim ? INSERT_WITH_KEY : INSERT_WITHOUT_KEY;
+    // Without files the intake stays one statement; with files they commit with it, or nothing does.
+    const rows = attachments.length
+      ? await this.dataSource.transaction(async (manager) => {
+          const inserted = await manager.query<TicketRow[]>(sql, params);
+          if (inserted[0]) await storeAttachments(manager, inserted[0], attachments);
+          return inserted;
+        })
+      : await this.dataSource.query<TicketRow[]>(sql, params);
     if (rows[0]) this.outboxWake.committed();
     return rows[0] ?? null;
   }

@@ -3,7 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@meldpunt/identity';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { SlaModule } from '@meldpunt/sla';
+import { TicketAttachments } from './attachments/ticket-attachments';
+import { TicketAttachmentsController } from './attachments/ticket-attachments.controller';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { TicketAttachmentEntity } from './entities/ticket-attachment.entity';
 import { TicketEventEntity } from './entities/ticket-event.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import { CitizenTicketService } from './citizen-ticket.service';
@@ -21,12 +24,12 @@ import { TicketPersonalDataRepository } from './personal-data/ticket-personal-da
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([TicketEntity, TicketEventEntity, IdempotencyKeyEntity]),
+    TypeOrmModule.forFeature([TicketEntity, TicketEventEntity, IdempotencyKeyEntity, TicketAttachmentEntity]),
     IdentityModule,
     MunicipalitiesModule,
     SlaModule,
   ],
-  controllers: [TicketsController, ReportsController],
+  controllers: [TicketsController, TicketAttachmentsController, ReportsController],
   providers: [
     TicketRepository,
     TicketIntakeService,
@@ -38,8 +41,10 @@ import { TicketPersonalDataRepository } from './personal-data/ticket-personal-da
     CitizenTicketService,
     TicketPersonalDataRepository,
     TicketPersonalData,
+    TicketAttachments,
   ],
   exports: [
+    TicketAttachments,
     TicketPersonalData,
     TicketQueryService,
     TicketWorkflowService,

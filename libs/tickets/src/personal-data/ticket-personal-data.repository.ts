@@ -16,6 +16,16 @@ export interface HistoryRow {
   data: Record<string, unknown>;
 }
 
+export interface AttachmentRow {
+  id: string;
+  ticket_id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  created_at: Date;
+}
+
 /** Reporters' contact details, normalised as the intake stores them (e-mail lower-case, phone E.164). */
 export interface ReporterIdentity {
   email?: string;
@@ -58,6 +68,14 @@ export class TicketPersonalDataRepository {
     );
   }
 
+  async attachments(ticketIds: string[]): Promise<AttachmentRow[]> {
+    return this.dataSource.query<AttachmentRow[]>(
+      `SELECT id, ticket_id, filename, content_type AS "contentType", size, sha256, created_at
+         FROM ticket_attachment WHERE ticket_id = ANY($1::uuid[]) ORDER BY created_at, filename`,
+      [ticketIds],
+    );
+  }
+
   /**
    * Closed or cancelled tickets, not yet anonymised, whose final status change is older than the
    * cutoff. created_at < cutoff is implied by that and lets the partial index skip recent tickets.
@@ -76,7 +94,8 @@ export class TicketPersonalDataRepository {
   /**
    * Anonymises one ticket in one transaction: the reporter's name, e-mail, phone and the street
    * address go; coordinates are coarsened; the reporter's details are scrubbed from subject,
-   * description and every history event; citizens in the history become "Melder". Category,
+   * description and every history event; citizens in the history become "Melder"; attachments are
+   * deleted. Category,
    * municipality, postcode, kind, channel, priority, statuses, all SLA columns, feedback scores
    * and timestamps stay, so statistics do not change. An `anonymised` event (with outbox row)
    * records it. False when the ticket is not visible or was anonymised before.
@@ -105,6 +124,8 @@ export class TicketPersonalDataRepository {
          WHERE id = $1`,
         [row.id, redactText(row.subject, known).slice(0, 200), redactText(row.description, known)],
       );
+      // Photos show houses, cars and people: they go with the reporter's data.
+      await manager.query('DELETE FROM ticket_attachment WHERE ticket_id = $1', [row.id]);
       const events = await manager.query<HistoryRow[]>(
         'SELECT id, actor, data FROM ticket_event WHERE ticket_id = $1 ORDER BY id FOR UPDATE',
         [row.id],

@@ -10,6 +10,15 @@ export interface ReporterTicket {
   ticket: TicketView;
   /** Every history event, internal notes included, oldest first. */
   history: TicketEventView[];
+  /** The photos and documents sent with it (what they are; staff download the files themselves). */
+  attachments: {
+    id: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    createdAt: string;
+  }[];
 }
 
 /**
@@ -33,11 +42,15 @@ export class TicketPersonalData {
   async findByReporter(ctx: RequestContext, who: ReporterIdentity): Promise<ReporterTicket[]> {
     const rows = await this.repository.findByReporter(ctx, who);
     const events = rows.length ? await this.repository.histories(rows.map((r) => r.id)) : [];
+    const files = rows.length ? await this.repository.attachments(rows.map((r) => r.id)) : [];
     return rows.map((row) => ({
       ticket: TicketView.of(row),
       history: events
         .filter((e) => e.ticket_id === row.id)
         .map((e) => ({ id: e.id, type: e.type, at: e.at.toISOString(), actor: e.actor, data: e.data })),
+      attachments: files
+        .filter((f) => f.ticket_id === row.id)
+        .map(({ ticket_id: _ticket, created_at, ...f }) => ({ ...f, createdAt: created_at.toISOString() })),
     }));
   }
 
