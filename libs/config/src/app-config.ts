@@ -42,6 +42,10 @@ export class AppConfig {
   refreshTokenTtlSeconds: number;
   /** Login with the identity provider of the region or a municipality (OpenID Connect); absent: off. */
   oidc?: OidcConfig;
+  /** Sites that may show the citizens' web form (/melden) in a frame; empty: none. */
+  webFormEmbedOrigins: string[];
+  /** A web form sent sooner than this after it was served is a robot's (asked to send again). */
+  webFormMinFillSeconds: number;
   /** Browser origins allowed to call the API (CORS); empty: none. */
   corsOrigins: string[];
   /**

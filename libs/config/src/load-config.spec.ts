@@ -109,6 +109,8 @@ describe('loadConfig', () => {
     [{ SMTP_MAX_CONNECTIONS: '101' }, 'SMTP_MAX_CONNECTIONS'],
     [{ SMTP_MAX_MESSAGES: 'all' }, 'SMTP_MAX_MESSAGES'],
     [{ MAIL_INTAKE_PORT: '70000' }, 'MAIL_INTAKE_PORT'],
+    [{ WEB_FORM_EMBED_ORIGINS: 'kortrijk.be' }, 'WEB_FORM_EMBED_ORIGINS'],
+    [{ WEB_FORM_MIN_FILL_SECONDS: '-1' }, 'WEB_FORM_MIN_FILL_SECONDS'],
     [{ MAIL_INTAKE_HOST: 'localhost' }, 'MAIL_INTAKE_HOST'],
     [{ MAIL_INTAKE_MAX_BYTES: '10' }, 'MAIL_INTAKE_MAX_BYTES'],
     [{ REDIS_PREFIX: 'has space' }, 'REDIS_PREFIX'],

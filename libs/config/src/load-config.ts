@@ -82,6 +82,8 @@ export function loadConfig(env: Env): AppConfig {
   config.refreshTokenTtlSeconds = integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 43200, 300, 2_592_000);
   config.oidc = oidc(env);
   config.corsOrigins = origins(env, 'CORS_ORIGINS');
+  config.webFormEmbedOrigins = origins(env, 'WEB_FORM_EMBED_ORIGINS');
+  config.webFormMinFillSeconds = integer(env, 'WEB_FORM_MIN_FILL_SECONDS', 3, 0, 600);
   config.trustedProxies = proxies(env, 'TRUSTED_PROXIES');
   config.metricsToken = env.METRICS_TOKEN || undefined;
   if (config.metricsToken !== undefined && !/^[\x21-\x7e]{24,200}$/.test(config.metricsToken)) {

@@ -6,3 +6,6 @@ export * from './notifications-worker.module';
 export { CitizenAccessTokens } from './citizen-access-tokens';
 export { MailProfiles } from './mail-profiles';
 export { MailSink, type CaughtMail, type CaughtMailSummary } from './delivery/mail-sink';
+export { CITIZEN_PAGE_STYLE } from './citizen/page-style';
+export { setHtmlPageHeaders } from './citizen/html-page-headers';
+export { escapeHtml } from './templates/escape-html';

@@ -11,6 +11,7 @@ import { Open311Module } from '@meldpunt/open311';
 import { PrivacyModule } from '@meldpunt/privacy';
 import { SlaModule } from '@meldpunt/sla';
 import { TicketsModule } from '@meldpunt/tickets';
+import { WebFormModule } from '@meldpunt/web-form';
 import { PlatformModule } from './platform.module';
 import { SeedRunner } from './seed-runner';
 import { WorkerModule } from './worker.module';
@@ -30,6 +31,7 @@ export class ApiModule {
         NotificationsModule,
         Open311Module,
         MailIntakeModule,
+        WebFormModule,
         ConsoleModule,
         PrivacyModule,
         AdaptersModule,

@@ -36,7 +36,7 @@ export class StatusPageController {
     res.send(
       renderStatusPage(page, {
         token,
-        done: done === 'reply' || done === 'feedback' ? done : undefined,
+        done: done === 'reply' || done === 'feedback' || done === 'report' ? done : undefined,
         score: /^[1-5]$/.test(score ?? '') ? Number(score) : undefined,
       }),
     );

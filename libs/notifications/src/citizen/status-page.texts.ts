@@ -19,7 +19,7 @@ export interface StatusPageTexts {
     send: string;
     given: (score: number) => string;
   };
-  done: { reply: string; feedback: string };
+  done: { reply: string; feedback: string; report: string };
   language: string;
   personal: string;
 }
@@ -74,7 +74,12 @@ export const STATUS_PAGE_TEXTS: Record<MailLanguage, StatusPageTexts> = {
       send: 'Verstuur je score',
       given: (score) => `Bedankt! Je gaf ons ${score} op 5.`,
     },
-    done: { reply: 'Bedankt, we hebben je bericht goed ontvangen.', feedback: 'Bedankt voor je score!' },
+    done: {
+      reply: 'Bedankt, we hebben je bericht goed ontvangen.',
+      feedback: 'Bedankt voor je score!',
+      report:
+        'Bedankt, we hebben je melding goed ontvangen. Bewaar deze pagina: hier volg je de stand van zaken.',
+    },
     language: 'Taal',
     personal: 'Deze pagina is persoonlijk: deel de link niet met anderen.',
   },
@@ -113,7 +118,12 @@ export const STATUS_PAGE_TEXTS: Record<MailLanguage, StatusPageTexts> = {
       send: 'Envoyer votre note',
       given: (score) => `Merci\u00a0! Vous nous avez donné ${score} sur 5.`,
     },
-    done: { reply: 'Merci, nous avons bien reçu votre message.', feedback: 'Merci pour votre note\u00a0!' },
+    done: {
+      reply: 'Merci, nous avons bien reçu votre message.',
+      feedback: 'Merci pour votre note\u00a0!',
+      report:
+        'Merci, nous avons bien reçu votre signalement. Gardez cette page\u00a0: vous y suivez son avancement.',
+    },
     language: 'Langue',
     personal: 'Cette page vous est personnelle\u00a0: ne partagez pas le lien.',
   },
@@ -149,7 +159,11 @@ export const STATUS_PAGE_TEXTS: Record<MailLanguage, StatusPageTexts> = {
       send: 'Send your score',
       given: (score) => `Thank you! You gave us ${score} out of 5.`,
     },
-    done: { reply: 'Thank you, we have received your message.', feedback: 'Thank you for your score!' },
+    done: {
+      reply: 'Thank you, we have received your message.',
+      feedback: 'Thank you for your score!',
+      report: 'Thank you, we have received your report. Keep this page: it shows how it is going.',
+    },
     language: 'Language',
     personal: 'This page is personal: please do not share the link.',
   },
