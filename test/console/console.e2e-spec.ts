@@ -205,6 +205,32 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
+  it('shows the photos that came with a ticket, fetched with the agent’s token', async () => {
+    const created = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${await t.token()}`)
+      .send(ticketBody({ subject: 'Put met foto' }));
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await t.sql(
+      `INSERT INTO ticket_attachment (id, ticket_id, municipality_code, filename, content_type, size, sha256, content)
+       VALUES (gen_random_uuid(), $1, $2, 'put.png', 'image/png', $3, repeat('0', 64), $4)`,
+      [created.body.id, created.body.municipalityCode, png.length, png],
+    );
+    const page = await openConsole(browser, baseUrl);
+    await logInWithKeyboard(page, els.email, els.password);
+    await page.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
+    const photo = page.locator('[data-testid="attachment"] img[alt="put.png"]');
+    await photo.waitFor();
+    await page.waitForFunction(`document.querySelector('[data-testid="attachment"] img').naturalWidth === 1`);
+    expect(await page.locator('[data-testid="attachment"] a[download="put.png"]').count()).toBe(1);
+    await expectText(page.locator('#attachments-title'), 'Bijlagen (1)');
+    await page.context().close();
+  });
+
   it('lists its shortcuts on ?, speaks French and English, and forgets everything at logout', async () => {
     const page = await openConsole(browser, baseUrl);
     await logInWithKeyboard(page, els.email, els.password);

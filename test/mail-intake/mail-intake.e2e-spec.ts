@@ -12,6 +12,10 @@ import type { TestApp } from '../support/test-app';
 
 const KORTRIJK = 'meldpunt@kortrijk.meldpunt.local';
 const MENEN = 'meldpunt@menen.meldpunt.local';
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 interface TicketRow {
   id: string;
@@ -65,6 +69,10 @@ describe('E-mail intake: the municipalities mailboxes over SMTP', () => {
       subject: 'Lampadaire en panne',
       text: 'Bonjour, le lampadaire devant ma maison ne fonctionne plus depuis une semaine. Cordialement, Anne',
       messageId,
+      attachments: [
+        { filename: 'lampadaire.png', content: PNG },
+        { filename: 'notes.docx', content: Buffer.from('PK\x03\x04 a word document') },
+      ],
     };
     const sent = await client.sendMail(mail);
     // Committed before the 250: the ticket is there the moment the relay hears back.
@@ -85,6 +93,12 @@ describe('E-mail intake: the municipalities mailboxes over SMTP', () => {
     const [ack] = await outgoing.waitFor(email);
     expect(ack.subject).toContain(ticket.reference);
     expect(ack.subject).toMatch(/Nous avons bien reçu/);
+    // The photo comes with it (checked by its bytes); the Word file is not a photo or a PDF.
+    expect(
+      await t.sql('SELECT filename, content_type, size FROM ticket_attachment WHERE ticket_id = $1', [
+        ticket.id,
+      ]),
+    ).toEqual([{ filename: 'lampadaire.png', content_type: 'image/png', size: PNG.length }]);
 
     // The relay did not hear the 250 and delivers again; a second copy comes through Menen's mailbox.
     expect((await client.sendMail(mail)).response).toMatch(/^250/);

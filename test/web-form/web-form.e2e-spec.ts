@@ -28,7 +28,10 @@ describe('Citizen web form at /melden', () => {
 
   beforeAll(async () => {
     await smtp.start(0);
-    t = await startMailTestApp(smtp.url, { WEB_FORM_MIN_FILL_SECONDS: String(MIN_FILL_MS / 1000) });
+    t = await startMailTestApp(smtp.url, {
+      WEB_FORM_MIN_FILL_SECONDS: String(MIN_FILL_MS / 1000),
+      WEB_FORM_EMBED_ORIGINS: 'https://www.menen.be',
+    });
     await t.app.listen(0, '127.0.0.1');
     base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await launchChromium();
@@ -187,6 +190,13 @@ describe('Citizen web form at /melden', () => {
 
   it('files a form sent twice (a double click, the back button) once', async () => {
     const email = reporterEmail();
+    // Menen's website shows the form in a frame: only there, and the form then leaves the frame.
+    const embedded = await t.http().get('/melden?gemeente=menen&embed=1');
+    expect(embedded.headers['content-security-policy']).toContain('frame-ancestors https://www.menen.be');
+    expect(embedded.text).toContain('target="_top"');
+    expect((await t.http().get('/melden')).headers['content-security-policy']).toContain(
+      "frame-ancestors 'none'",
+    );
     const served = await serve('?gemeente=menen');
     expect(served.html).toMatch(/<option value="menen" selected>Stad Menen<\/option>/);
     const fields = {

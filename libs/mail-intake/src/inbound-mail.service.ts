@@ -5,7 +5,14 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { ConflictError, InvalidInputError, NotFoundError, toFieldErrors } from '@meldpunt/api-errors';
 import { RequestContext } from '@meldpunt/identity';
 import { MunicipalityDirectory } from '@meldpunt/municipalities';
-import { CitizenTicketService, CreateTicketDto, TicketIntakeService } from '@meldpunt/tickets';
+import {
+  ATTACHMENTS_MAX_COUNT,
+  checkAttachment,
+  CitizenTicketService,
+  CreateTicketDto,
+  TicketIntakeService,
+  type NewAttachment,
+} from '@meldpunt/tickets';
 import { automaticMailReason, type AutomaticMailReason } from './automatic-mail';
 import { guessLanguage } from './guess-language';
 import { InboundMailboxes } from './inbound-mailboxes';
@@ -136,7 +143,7 @@ export class InboundMailService {
     if (invalid.length) throw new InvalidInputError(toFieldErrors(invalid));
     const ctx = citizen(sender.name, envelope.municipalityCode);
     try {
-      const { row, replayed } = await this.intake.create(ctx, dto, plain, key);
+      const { row, replayed } = await this.intake.create(ctx, dto, plain, key, photosOf(mail));
       return { outcome: 'ticket', reference: row.reference, replayed };
     } catch (error) {
       // The same mail delivered again to another of our mailboxes: it has its ticket already.
@@ -174,6 +181,18 @@ function subjectOf(mail: ParsedMail): string | undefined {
     ?.replace(/^\s*((re|fw|fwd|aw|wg|tr|antw|doorst)\s*(\[\d+\])?\s*:\s*)+/i, '')
     .trim();
   return subject || undefined;
+}
+
+/**
+ * The photos and PDFs sent with the mail, checked by their bytes as the web form's are; others
+ * (signature logos inline, .docx, over 8 MB) are left out: the mail is taken, not refused.
+ */
+function photosOf(mail: ParsedMail): NewAttachment[] {
+  return mail.attachments
+    .filter((a) => a.contentDisposition !== 'inline' || !a.related)
+    .map((a) => checkAttachment({ originalname: a.filename, buffer: a.content }))
+    .flatMap((checked) => ('attachment' in checked ? [checked.attachment] : []))
+    .slice(0, ATTACHMENTS_MAX_COUNT);
 }
 
 function limit(text: string, max: number): string {

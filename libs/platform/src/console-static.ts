@@ -6,12 +6,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 export const CONSOLE_PATH = '/console';
 
 // The console is a same-origin bundle: scripts, styles and the socket from this server only, no
-// inline code. CSP Level 3 lets 'self' cover the same host's ws:/wss: (the socket.io connection).
+// inline code (attachments are shown from blob: URLs the console makes of what it fetched with
+// the agent's token). CSP Level 3 lets 'self' cover the same host's ws:/wss: (the socket.io connection).
 const CONSOLE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -41,7 +41,25 @@ export class ApiClient {
     return this.request<T>('PATCH', path, { ...options, body });
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions, retried = false): Promise<T> {
+  async request<T>(method: string, path: string, options: RequestOptions): Promise<T> {
+    const res = await this.send(method, path, options);
+    if (res.status === 204) return undefined as T;
+    return (await res.json()) as T;
+  }
+
+  /** A file (an attachment) with the agent's token: for an object URL, since links carry no header. */
+  async blob(path: string, options: RequestOptions = {}): Promise<Blob> {
+    return (
+      await this.send('GET', path, { ...options, headers: { accept: '*/*', ...options.headers } })
+    ).blob();
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    retried = false,
+  ): Promise<Response> {
     const sessionId = this.session.current()?.id;
     const token = this.session.token();
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
@@ -61,12 +79,11 @@ export class ApiClient {
       throw new NetworkError(String(error));
     }
     if (res.status === 401 && token && !retried) {
-      if (await this.session.refresh()) return this.request<T>(method, path, options, true);
+      if (await this.session.refresh()) return this.send(method, path, options, true);
       if (this.session.current()?.id === sessionId) this.session.end('expired');
     }
     if (!res.ok) throw new ApiError(res.status, await readJson<ApiErrorBody>(res));
-    if (res.status === 204) return undefined as T;
-    return (await res.json()) as T;
+    return res;
   }
 }
 

@@ -85,6 +85,16 @@ export interface HistoryEvent {
   data: Record<string, unknown>;
 }
 
+/** GET /api/v1/tickets/{id}/attachments */
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+  url: string;
+}
+
 export interface StaffUser {
   id: string;
   email: string;

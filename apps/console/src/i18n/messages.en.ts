@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'detail.location': 'Location',
   'detail.description': 'Description',
   'detail.history': 'History',
+  'detail.attachments': 'Attachments ({count})',
   'detail.facts': 'Details',
   'detail.channel': 'Channel',
   'detail.kind': 'Kind',

@@ -113,6 +113,7 @@ export const fr: Record<MessageKey, string> = {
   'detail.location': 'Lieu',
   'detail.description': 'Description',
   'detail.history': 'Historique',
+  'detail.attachments': 'Pièces jointes ({count})',
   'detail.facts': 'Données',
   'detail.channel': 'Canal',
   'detail.kind': 'Type',

@@ -111,6 +111,7 @@ export const nl = {
   'detail.location': 'Locatie',
   'detail.description': 'Omschrijving',
   'detail.history': 'Geschiedenis',
+  'detail.attachments': 'Bijlagen ({count})',
   'detail.facts': 'Gegevens',
   'detail.channel': 'Kanaal',
   'detail.kind': 'Soort',

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { navigate } from '../state/router';
 import { useConsoleState, useWorkspace } from '../state/workspace';
 import { TicketAssignment } from './ticket-assignment';
+import { TicketAttachments } from './ticket-attachments';
 import { TicketComposer, type Visibility } from './ticket-composer';
 import { TicketFacts } from './ticket-facts';
 import { TicketHistory } from './ticket-history';
@@ -147,6 +148,7 @@ export function TicketView({ reference }: { reference: string }) {
       <div className="ticket-grid">
         <div className="ticket-main">
           <TicketFacts ticket={ticket} />
+          <TicketAttachments ticketId={ticket.id} />
           <TicketComposer
             key={ticket.id}
             ticket={ticket}
