@@ -9,6 +9,7 @@ import { BackOfficeSync1795478162596 } from './1795478162596-BackOfficeSync';
 import { NotificationSendingLease1796509975756 } from './1796509975756-NotificationSendingLease';
 import { OutboxWakeAfterCommit1796562895602 } from './1796562895602-OutboxWakeAfterCommit';
 import { TicketAttachments1796643933087 } from './1796643933087-TicketAttachments';
+import { LiveChat1796644924804 } from './1796644924804-LiveChat';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   NotificationSendingLease1796509975756,
   OutboxWakeAfterCommit1796562895602,
   TicketAttachments1796643933087,
+  LiveChat1796644924804,
 ];

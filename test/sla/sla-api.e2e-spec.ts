@@ -229,6 +229,13 @@ describe('SLA: policies, preview, calendars and ticket clocks', () => {
       .send({ weekly: { ...weekly, mon: [['12:00', '09:00']] } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('weekly');
+    const never = await t
+      .http()
+      .put('/api/v1/municipalities/kuurne/opening-hours')
+      .set(auth())
+      .send({ weekly: Object.fromEntries(Object.keys(weekly).map((d) => [d, []])) });
+    expect(never.status).toBe(400);
+    expect(never.body.errors[0]).toMatchObject({ field: 'weekly', rule: 'hasOpeningTime' });
     const missing = await t
       .http()
       .put('/api/v1/municipalities/kuurne/opening-hours')

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdaptersModule } from '@meldpunt/adapters';
 import { AppConfig, Infrastructure } from '@meldpunt/config';
+import { ChatModule } from '@meldpunt/chat';
 import { ConsoleModule } from '@meldpunt/console';
 import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
@@ -33,6 +34,7 @@ export class ApiModule {
         MailIntakeModule,
         WebFormModule,
         ConsoleModule,
+        ChatModule,
         PrivacyModule,
         AdaptersModule,
         HealthModule,

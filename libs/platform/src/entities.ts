@@ -1,4 +1,5 @@
 import { ADAPTER_ENTITIES } from '@meldpunt/adapters';
+import { CHAT_ENTITIES } from '@meldpunt/chat';
 import { IDENTITY_ENTITIES } from '@meldpunt/identity';
 import { MUNICIPALITY_ENTITIES } from '@meldpunt/municipalities';
 import { NOTIFICATION_ENTITIES } from '@meldpunt/notifications';
@@ -15,4 +16,5 @@ export const ALL_ENTITIES = [
   ...SLA_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...ADAPTER_ENTITIES,
+  ...CHAT_ENTITIES,
 ];

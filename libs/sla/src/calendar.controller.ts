@@ -64,6 +64,16 @@ export class CalendarController {
         },
       ]);
     }
+    // Business-day deadlines count in opening hours: a week without any would have none at all.
+    if (!Object.values(dto.weekly).some((intervals) => Array.isArray(intervals) && intervals.length > 0)) {
+      throw new InvalidInputError([
+        {
+          field: 'weekly',
+          rule: 'hasOpeningTime',
+          message: 'weekly must open at some time of the week (SLA deadlines in business days count in it)',
+        },
+      ]);
+    }
     const municipality = await this.directory.municipality(code);
     if (!municipality) throw new NotFoundError('Municipality', code);
     try {

@@ -31,3 +31,4 @@ export const TICKET_ENTITIES = [
   IdempotencyKeyEntity,
   TicketAttachmentEntity,
 ];
+export { TicketRepository } from './ticket.repository';

@@ -20,6 +20,8 @@ export const HISTORY = {
   backOfficeLinked: 'backoffice_linked',
   // A back-office call failed for good, or succeeded again after a manual retry.
   backOfficeSyncFailed: 'backoffice_sync_failed',
+  // The transcript of the live chat the ticket came from (or that the caller added to it).
+  chatTranscript: 'chat_transcript',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */

@@ -5,7 +5,14 @@ import { AppConfig } from '@meldpunt/config';
 import { RateLimiter } from './rate-limiter';
 
 /** Paths of the citizens' endpoints (no account; a link token is the key), limited per client address. */
-export const PUBLIC_RATE_LIMITED_PATHS = ['api/v1/public/*path', 'status/*path', 'melden', 'melden/*path'];
+export const PUBLIC_RATE_LIMITED_PATHS = [
+  'api/v1/public/*path',
+  'status/*path',
+  'melden',
+  'melden/*path',
+  'chat',
+  'chat/*path',
+];
 
 /**
  * Limits the citizens' endpoints per client address, whichever controller serves them: applied

@@ -8,10 +8,10 @@ import type { Response } from 'express';
  */
 export function setHtmlPageHeaders(
   res: Response,
-  options: { frameAncestors?: string[]; scriptSrc?: string } = {},
+  options: { frameAncestors?: string[]; scriptSrc?: string; connectSrc?: string } = {},
 ): void {
   const ancestors = options.frameAncestors?.length ? options.frameAncestors.join(' ') : "'none'";
-  const script = options.scriptSrc ? `; script-src ${options.scriptSrc}` : '';
+  const script = `${options.scriptSrc ? `; script-src ${options.scriptSrc}` : ''}${options.connectSrc ? `; connect-src ${options.connectSrc}` : ''}`;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader(
     'Content-Security-Policy',
