@@ -25,7 +25,7 @@ ${CHAT_STYLE}</style></head>
 <body><main class="wrap" id="chat" data-gemeente="${escapeHtml(municipality.code)}" data-lang="${language}" data-live="${escapeHtml(JSON.stringify(t.live))}">
 <h1>${escapeHtml(title)}</h1>
 <noscript><p>${escapeHtml(t.noScript)}</p><p>${formLink}</p></noscript>
-<p id="checking" hidden>${escapeHtml(t.checking)}</p>
+<p id="checking">${escapeHtml(t.checking)}</p>
 <section id="offline" hidden><p>${escapeHtml(t.offline)}</p><p>${formLink}</p></section>
 <section id="start" hidden><form id="start-form">
 <label for="name">${escapeHtml(t.name)} <span class="opt">(${escapeHtml(t.optional)})</span></label><input type="text" id="name" name="name" autocomplete="name" maxlength="200">

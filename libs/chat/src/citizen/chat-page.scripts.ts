@@ -10,6 +10,14 @@ export const CHAT_PAGE_SCRIPT = `(function () {
   var lang = root.getAttribute('data-lang');
   var key = 'meldpunt-chat-' + gemeente;
   var $ = function (id) { return document.getElementById(id); };
+  // Inside another site's frame the browser may deny storage: then the token lives in the page
+  // (a dropped connection resumes, a reload starts over).
+  var memory = {};
+  var store = {
+    get: function (k) { try { return sessionStorage.getItem(k); } catch (e) { return memory[k] || null; } },
+    set: function (k, v) { try { sessionStorage.setItem(k, v); } catch (e) { memory[k] = v; } },
+    remove: function (k) { try { sessionStorage.removeItem(k); } catch (e) { delete memory[k]; } },
+  };
   var seen = {};
   var typingTimer = null;
   var socket = io('/chat', { transports: ['websocket', 'polling'] });
@@ -36,7 +44,7 @@ export const CHAT_PAGE_SCRIPT = `(function () {
     status(r.agentName ? T.with.replace('{name}', r.agentName) : T.waiting);
   }
   function ended(reference) {
-    sessionStorage.removeItem(key);
+    store.remove(key);
     show('ended');
     $('ended-text').textContent = reference ? T.endedWith.replace('{reference}', reference) : T.ended;
   }
@@ -46,12 +54,12 @@ export const CHAT_PAGE_SCRIPT = `(function () {
     });
   }
   socket.on('connect', function () {
-    var token = sessionStorage.getItem(key);
+    var token = store.get(key);
     if (!token) return check();
     socket.emit('chat.resume', { token: token }, function (r) {
       if (r && r.ok && r.status !== 'ended') enter(r);
       else if (r && r.ok) ended(r.ticketReference);
-      else { sessionStorage.removeItem(key); check(); }
+      else { store.remove(key); check(); }
     });
   });
   socket.on('disconnect', function () { if (!$('conversation').hidden) status(T.reconnecting); });
@@ -70,7 +78,7 @@ export const CHAT_PAGE_SCRIPT = `(function () {
         $('start-error').textContent = T.error;
         return;
       }
-      sessionStorage.setItem(key, r.token);
+      store.set(key, r.token);
       enter(r);
       $('body').focus();
     });
