@@ -5,6 +5,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
 import { ensureConsoleBuilt, launchChromium, logInWithKeyboard, openConsole } from './console-browser';
 import { Agent, createAgent, seedQueue } from './queue-seed';
+import { ask, connect, next } from '../chat/chat-client';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const SCREENSHOT = join(ARTIFACTS, 'console-queue.png');
@@ -229,6 +230,51 @@ describe('Agent console (browser)', () => {
     expect(await page.locator('[data-testid="attachment"] a[download="put.png"]').count()).toBe(1);
     await expectText(page.locator('#attachments-title'), 'Bijlagen (1)');
     await page.context().close();
+  });
+
+  it('takes a live chat: the inbox offers it, the agent answers and ends it as a ticket', async () => {
+    const page = await openConsole(browser, baseUrl);
+    await logInWithKeyboard(page, jan.email, jan.password);
+    await waitLive(page);
+    await page.getByTestId('nav-chats').click();
+    await page.getByText('Geen wachtende chats.').waitFor();
+
+    const citizen = await connect(`${baseUrl}/chat`);
+    try {
+      const started = await ask<{ chatId: string }>(citizen, 'chat.start', {
+        municipality: 'kortrijk',
+        name: 'Mia Claes',
+        message: 'Mijn vuilniszak is niet opgehaald.',
+      });
+      expect(started.ok).toBe(true);
+      const offered = page
+        .getByTestId('chat-waiting')
+        .filter({ hasText: 'Mijn vuilniszak is niet opgehaald.' });
+      await offered.waitFor();
+      const accepted = next(citizen, 'chat.accepted');
+      await offered.getByRole('button', { name: 'Aannemen' }).click();
+      await accepted;
+      const conversation = page.getByTestId('chat-conversation');
+      await conversation.getByText('Mijn vuilniszak is niet opgehaald.').waitFor();
+
+      const typing = next<{ typing: boolean }>(citizen, 'chat.typing', (p) => p.typing);
+      await page.getByLabel('Bericht').fill('Welke straat?');
+      await typing;
+      const line = next<{ message: { body: string } }>(citizen, 'chat.message');
+      await conversation.getByRole('button', { name: 'Versturen' }).click();
+      expect((await line).message.body).toBe('Welke straat?');
+      await ask(citizen, 'chat.message', { body: 'Kapucijnenstraat.' });
+      await conversation.getByText('Kapucijnenstraat.').waitFor();
+
+      const ended = next<{ ticketReference: string }>(citizen, 'chat.ended');
+      await page.getByLabel('Nieuw ticket in categorie').selectOption('waste-collection');
+      await page.getByRole('button', { name: 'Afsluiten' }).click();
+      const { ticketReference } = await ended;
+      await expectText(page.locator('.notice'), ticketReference);
+    } finally {
+      citizen.disconnect();
+      await page.context().close();
+    }
   });
 
   it('lists its shortcuts on ?, speaks French and English, and forgets everything at logout', async () => {

@@ -9,6 +9,7 @@ import type { SessionStore } from './session/session-store';
 import { navigate, pathOf, useRoute, type Route } from './state/router';
 import { useWorkspace, WorkspaceProvider } from './state/workspace';
 import { IntakeView } from './views/intake-view';
+import { ChatsView } from './views/chats-view';
 import { IntegrationsView } from './views/integrations-view';
 import { LoginView } from './views/login-view';
 import { QueueView } from './views/queue-view';
@@ -52,6 +53,9 @@ function Shell() {
           <NavLink to={{ name: 'intake' }} current={route} testId="nav-intake">
             {t('nav.intake')} <kbd>n</kbd>
           </NavLink>
+          <NavLink to={{ name: 'chats' }} current={route} testId="nav-chats">
+            {t('nav.chats')}
+          </NavLink>
           <NavLink to={{ name: 'integrations' }} current={route}>
             {t('nav.integrations')}
           </NavLink>
@@ -74,6 +78,7 @@ function Shell() {
       {route.name === 'queue' ? <QueueView /> : null}
       {route.name === 'intake' ? <IntakeView /> : null}
       {route.name === 'integrations' ? <IntegrationsView /> : null}
+      {route.name === 'chats' ? <ChatsView /> : null}
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

@@ -21,6 +21,19 @@ export interface LiveHandlers {
 }
 
 const ACK_TIMEOUT_MS = 5000;
+
+/** Live chat events on this socket (the chat inbox and conversations listen to them). */
+export const CHAT_EVENT_NAMES = [
+  'chat.waiting',
+  'chat.updated',
+  'chat.message',
+  'chat.typing',
+  'chat.left',
+] as const;
+export type ChatListener = (
+  event: (typeof CHAT_EVENT_NAMES)[number] | 'chat.resync',
+  payload: unknown,
+) => void;
 const MAX_RESUME_PAGES = 20;
 const MAX_REFUSALS = 3;
 
@@ -35,6 +48,7 @@ export class LiveConnection {
   private viewing: string | null = null;
   private refusals = 0;
   private closed = false;
+  private readonly chatListeners = new Set<ChatListener>();
 
   constructor(
     origin: string,
@@ -51,6 +65,9 @@ export class LiveConnection {
       this.socket.on(name, (event: TicketEvent) => this.onTicketEvent(name, event));
     }
     this.socket.on('presence', (event: PresenceEvent) => handlers.presence(event));
+    for (const name of CHAT_EVENT_NAMES) {
+      this.socket.on(name, (payload: unknown) => this.chatListeners.forEach((l) => l(name, payload)));
+    }
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', (reason) => {
       if (this.closed) return;
@@ -80,6 +97,17 @@ export class LiveConnection {
     await this.ask('ticket.release', { ticketId });
   }
 
+  /** Listens to the chat events; `chat.resync` after every (re)connect, to reload what may be stale. */
+  onChat(listener: ChatListener): () => void {
+    this.chatListeners.add(listener);
+    return () => this.chatListeners.delete(listener);
+  }
+
+  /** A chat command (`chat.list`, `chat.accept`, ...) with its answer; null when offline. */
+  chat<T>(event: string, body: unknown = {}): Promise<T | null> {
+    return this.ask<T>(event, body);
+  }
+
   /** Tells the other agents which ticket this console has open (kept across reconnects). */
   view(ticketId: string | null): void {
     this.viewing = ticketId;
@@ -98,6 +126,7 @@ export class LiveConnection {
     if (this.viewing) this.socket.emit('ticket.view', { ticketId: this.viewing });
     if (this.lastEventId !== null) await this.resume();
     this.handlers.synced();
+    this.chatListeners.forEach((l) => l('chat.resync', null));
   }
 
   /** Replays, page by page, every event since the last one this console saw. */

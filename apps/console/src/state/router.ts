@@ -1,7 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
-  { name: 'queue' } | { name: 'intake' } | { name: 'integrations' } | { name: 'ticket'; ref: string };
+  | { name: 'queue' }
+  | { name: 'intake' }
+  | { name: 'integrations' }
+  | { name: 'chats' }
+  | { name: 'ticket'; ref: string };
 
 const BASE = '/console/';
 
@@ -9,6 +13,7 @@ export function routeOf(pathname: string): Route {
   const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (path === 'intake') return { name: 'intake' };
   if (path === 'integrations') return { name: 'integrations' };
+  if (path === 'chats') return { name: 'chats' };
   const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (ticket) return { name: 'ticket', ref: ticket[1] };
   return { name: 'queue' };
@@ -17,6 +22,7 @@ export function routeOf(pathname: string): Route {
 export function pathOf(route: Route): string {
   if (route.name === 'intake') return `${BASE}intake`;
   if (route.name === 'integrations') return `${BASE}integrations`;
+  if (route.name === 'chats') return `${BASE}chats`;
   if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
   return BASE;
 }
