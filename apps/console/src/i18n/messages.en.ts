@@ -186,6 +186,7 @@ export const en: Record<MessageKey, string> = {
   'history.status_changed': 'Status: {from} → {to}',
   'history.message_public': 'Reply to the citizen',
   'history.citizen_reply': 'Reply from the citizen',
+  'history.chat_transcript': 'Chat conversation',
   'history.citizen_mail': 'E-mail from the citizen',
   'history.message_internal': 'Internal note',
   'history.assigned': 'Assigned to {name}',

@@ -188,6 +188,7 @@ export const fr: Record<MessageKey, string> = {
   'history.status_changed': 'Statut : {from} → {to}',
   'history.message_public': 'Réponse au citoyen',
   'history.citizen_reply': 'Réponse du citoyen',
+  'history.chat_transcript': 'Conversation par chat',
   'history.citizen_mail': 'E-mail du citoyen',
   'history.message_internal': 'Note interne',
   'history.assigned': 'Attribué à {name}',

@@ -186,6 +186,7 @@ export const nl = {
   'history.status_changed': 'Status: {from} → {to}',
   'history.message_public': 'Antwoord aan de burger',
   'history.citizen_reply': 'Antwoord van de burger',
+  'history.chat_transcript': 'Chatgesprek',
   'history.citizen_mail': 'E-mail van de burger',
   'history.message_internal': 'Interne notitie',
   'history.assigned': 'Toegewezen aan {name}',

@@ -81,6 +81,15 @@ function describe(t: Translate, event: HistoryEvent): { title: string; body: str
         body: text('comment'),
         tone: 'citizen',
       };
+    case 'chat_transcript': {
+      const lines = Array.isArray(data.messages)
+        ? (data.messages as { sender?: string; authorName?: string; body?: string }[])
+        : [];
+      const body = lines
+        .map((m) => `${m.sender === 'citizen' ? t('chat.citizen') : (m.authorName ?? '')}: ${m.body ?? ''}`)
+        .join('\n');
+      return { title: t('history.chat_transcript'), body, tone: 'citizen' };
+    }
     default:
       return { title: t('history.other', { type: event.type }), body: null, tone: 'plain' };
   }
