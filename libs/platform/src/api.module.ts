@@ -8,6 +8,7 @@ import { IdentityModule } from '@meldpunt/identity';
 import { MailIntakeModule } from '@meldpunt/mail-intake';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { NotificationsModule } from '@meldpunt/notifications';
+import { OpenDataModule } from '@meldpunt/open-data';
 import { Open311Module } from '@meldpunt/open311';
 import { PrivacyModule } from '@meldpunt/privacy';
 import { SlaModule } from '@meldpunt/sla';
@@ -31,6 +32,7 @@ export class ApiModule {
         TicketsModule,
         NotificationsModule,
         Open311Module,
+        OpenDataModule,
         MailIntakeModule,
         WebFormModule,
         ConsoleModule,

@@ -1,0 +1,2 @@
+export * from './open-data.module';
+export { onGrid, GRID } from './safe-grid';
