@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { BackOfficeAdapters, BackOfficeConnections } from '@meldpunt/adapters';
 import { webhookSignature } from '@meldpunt/identity';
 import { TopdeskSimulator } from '../../apps/backoffice-sim/src/topdesk';
 import { useConnectedApp, type TestBackOffice } from '../support/back-office-sim';
@@ -10,7 +12,7 @@ import { waitFor } from '../support/wait-for';
  */
 describe('Back-office sync with TOPdesk', () => {
   const app = useConnectedApp(() => new TopdeskSimulator(), {
-    env: { SYNC_BACKOFF_MS: '50' },
+    env: { SYNC_BACKOFF_MS: '50', WEB_FORM_MIN_FILL_SECONDS: '0' },
     settings: {
       categoryMap: {
         '*': { category: 'Openbaar domein', subcategory: 'Verlichting', operatorGroup: 'Team wegen' },
@@ -72,6 +74,56 @@ describe('Back-office sync with TOPdesk', () => {
       .set('Authorization', `Bearer ${agent}`)
       .send({ type: 'none' });
     expect(forbidden.status).toBe(403);
+  });
+
+  it('puts the photos of a web form report on its incident, and a retried create sends none twice', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const form = await app.t.http().get('/melden');
+    const token = /name="form_token" value="([^"]+)"/.exec(form.text)![1];
+    const email = `foto.${Date.now()}@example.be`;
+    const posted = await app.t
+      .http()
+      .post('/melden')
+      .field('form_token', token)
+      .field('category', 'public-lighting')
+      .field('description', 'Lamp kapot, zie foto')
+      .field('municipality', 'kortrijk')
+      .field('email', email)
+      .attach('photos', png, 'lamp.png')
+      .redirects(0);
+    expect(posted.status).toBe(303);
+    const [{ reference }] = await app.t.sql<{ reference: string }>(
+      'SELECT reference FROM ticket WHERE reporter_email = $1',
+      [email],
+    );
+    let incident = (await caseOf(reference))[0] as {
+      id: string;
+      attachments?: { fileName: string; sha256: string }[];
+    };
+    await waitFor(
+      async () =>
+        ((incident = (await app.backOffice.cases(reference))[0] as typeof incident).attachments?.length ??
+          0) > 0,
+      10_000,
+      'attachment on the incident',
+    );
+    expect(incident.attachments).toEqual([
+      expect.objectContaining({
+        fileName: 'lamp.png',
+        sha256: createHash('sha256').update(png).digest('hex'),
+      }),
+    ]);
+    // As a retried create would: the file is on the case already, so nothing is sent.
+    const conn = (await app.t.app.get(BackOfficeConnections).get('kortrijk'))!;
+    const adapter = app.t.app.get(BackOfficeAdapters).for(conn.type);
+    const sent = await adapter.addAttachments!(conn, { id: incident.id, created: false }, [
+      { filename: 'lamp.png', contentType: 'image/png', content: png },
+    ]);
+    expect(sent).toBe(0);
+    expect(((await app.backOffice.cases(reference))[0] as typeof incident).attachments).toHaveLength(1);
   });
 
   it('creates one incident per ticket with our reference, and records it on the ticket', async () => {

@@ -69,5 +69,13 @@ export class Autopilot {
 }
 
 function request(method: string, path: string, body?: unknown): SimRequest {
-  return { method, path, query: new URLSearchParams(), headers: {}, body, invalidJson: false };
+  return {
+    method,
+    path,
+    query: new URLSearchParams(),
+    headers: {},
+    body,
+    invalidJson: false,
+    raw: Buffer.alloc(0),
+  };
 }

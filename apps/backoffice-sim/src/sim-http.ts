@@ -10,6 +10,8 @@ export interface SimRequest {
   /** Parsed JSON body (undefined when there is none); `invalidJson` when it did not parse. */
   body: unknown;
   invalidJson: boolean;
+  /** The body as it came (a multipart upload is not JSON). */
+  raw: Buffer;
 }
 
 export interface SimResponse {
@@ -33,7 +35,10 @@ export async function readSimRequest(req: IncomingMessage, mountLength: number):
   const url = new URL(req.url ?? '/', 'http://sim');
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const raw = String(req.headers['content-type'] ?? '').startsWith('multipart/')
+    ? ''
+    : bytes.toString('utf8');
   let body: unknown;
   let invalidJson = false;
   if (raw.length) {
@@ -50,7 +55,35 @@ export async function readSimRequest(req: IncomingMessage, mountLength: number):
     headers: req.headers,
     body,
     invalidJson,
+    raw: bytes,
   };
+}
+
+/** The file parts of a multipart/form-data body: enough of RFC 7578 for the simulators. */
+export function multipartFiles(
+  req: SimRequest,
+): { field: string; filename: string; contentType: string; content: Buffer }[] {
+  const boundary = /boundary="?([^";]+)"?/i.exec(String(req.headers['content-type'] ?? ''))?.[1];
+  if (!boundary) return [];
+  const files = [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = req.raw.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length + 2;
+    const next = req.raw.indexOf(delimiter, start);
+    if (next === -1) break;
+    const part = req.raw.subarray(start, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+    const field = /name="([^"]*)"/i.exec(head)?.[1] ?? '';
+    if (split !== -1 && filename !== undefined) {
+      const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
+      files.push({ field, filename, contentType, content: part.subarray(split + 4) });
+    }
+    at = next;
+  }
+  return files;
 }
 
 export function writeSimResponse(res: ServerResponse, response: SimResponse): void {

@@ -6,3 +6,4 @@ export * from './port/back-office-adapter';
 export { ADAPTER_ENTITIES } from './entities';
 export { BackOfficeConnections } from './connection/back-office-connections';
 export { DemoBackOffices, DEMO_CREDENTIALS } from './demo/demo-back-offices';
+export { BackOfficeAdapters } from './connectors/back-office-adapters';

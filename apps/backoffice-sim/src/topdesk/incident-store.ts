@@ -45,11 +45,22 @@ export interface StoredIncident {
   modifier: TopdeskRef;
   creator: TopdeskRef;
   actions: StoredAction[];
+  attachments: StoredAttachment[];
   /** Insertion order: the tie-break when sorting by a date, so paging is stable. */
   sequence: number;
 }
 
-export type NewIncident = Omit<StoredIncident, 'id' | 'number' | 'actions' | 'sequence'>;
+export type NewIncident = Omit<StoredIncident, 'id' | 'number' | 'actions' | 'attachments' | 'sequence'>;
+
+/** A file uploaded to an incident (`POST /incidents/id/{id}/attachments`). */
+export interface StoredAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  content: Buffer;
+  entryDate: Date;
+}
 
 /** The tenant's incidents, in memory. externalNumber is not unique, as in TOPdesk. */
 export class IncidentStore {
@@ -77,6 +88,7 @@ export class IncidentStore {
       id: randomUUID(),
       number: this.nextNumber(fields.creationDate),
       actions: [],
+      attachments: [],
       sequence: this.insertSequence++,
     };
     this.byId.set(incident.id, incident);

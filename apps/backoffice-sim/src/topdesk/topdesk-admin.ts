@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { handleCaseAdmin, type AdminStatus } from '../case-admin';
 import type { SimRequest, SimResponse } from '../sim-http';
 import { applyIncidentChanges } from './incident-lifecycle';
@@ -74,6 +75,12 @@ export function caseJson(incident: StoredIncident): Record<string, unknown> {
       text: action.memoText,
       public: !action.invisibleForCaller,
       author: action.operator?.name ?? null,
+    })),
+    attachments: incident.attachments.map((a) => ({
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      sha256: createHash('sha256').update(a.content).digest('hex'),
     })),
     createdAt: new Date(incident.creationDate).toISOString(),
     modifiedAt: new Date(incident.modificationDate).toISOString(),

@@ -1,4 +1,5 @@
-import type { SimRequest, SimResponse } from '../sim-http';
+import { randomUUID } from 'node:crypto';
+import { multipartFiles, type SimRequest, type SimResponse } from '../sim-http';
 import { parseIncidentInput } from './incident-input';
 import { actionJson, incidentJson } from './incident-json';
 import { applyIncidentChanges } from './incident-lifecycle';
@@ -37,11 +38,12 @@ export function handleTopdeskApi(tenant: TopdeskTenant, req: SimRequest): SimRes
   }
   if (path === '/incidents') return req.method === 'POST' ? createIncident(tenant, req.body) : notAllowed();
 
-  const match = /^\/incidents\/(id|number)\/([^/]+)(\/actions)?$/.exec(path);
+  const match = /^\/incidents\/(id|number)\/([^/]+)(\/actions|\/attachments)?$/.exec(path);
   if (!match) return topdeskError(404, `No resource at ${path}.`);
   const key = decodeURIComponent(match[2]);
   const incident = match[1] === 'id' ? tenant.store.get(key) : tenant.store.byNumber(key);
   if (!incident) return topdeskError(404, `No incident found with ${match[1]} '${key}'.`);
+  if (match[3] === '/attachments') return attachments(tenant, incident, req);
   if (match[3]) return req.method === 'GET' ? listActions(incident, req.query) : notAllowed();
   if (req.method === 'GET') return { status: 200, body: incidentJson(incident, tenant.now()) };
   // PUT behaves like PATCH here: TOPdesk's PUT also only changes the fields it is given.
@@ -110,6 +112,40 @@ function listActions(incident: StoredIncident, params: URLSearchParams): SimResp
   const page = newestFirst.slice(pageStart, pageStart + pageSize);
   if (page.length === 0) return { status: 204 };
   return { status: pageStart + pageSize < newestFirst.length ? 206 : 200, body: page.map(actionJson) };
+}
+
+/**
+ * `GET .../attachments` lists an incident's files; `POST` (multipart/form-data, field `file`)
+ * uploads one, as TOPdesk's own API: at most 5 MB here, as on a default TOPdesk.
+ */
+function attachments(tenant: TopdeskTenant, incident: StoredIncident, req: SimRequest): SimResponse {
+  const json = (a: StoredIncident['attachments'][number]) => ({
+    id: a.id,
+    fileName: a.fileName,
+    size: a.size,
+    contentType: a.contentType,
+    entryDate: a.entryDate.toISOString(),
+    downloadUrl: `/tas/api/incidents/id/${incident.id}/attachments/${a.id}/download`,
+  });
+  if (req.method === 'GET') {
+    return incident.attachments.length
+      ? { status: 200, body: incident.attachments.map(json) }
+      : { status: 204 };
+  }
+  if (req.method !== 'POST') return notAllowed();
+  const file = multipartFiles(req).find((f) => f.field === 'file');
+  if (!file) return topdeskError(400, "The request has no file in the form field 'file'.");
+  if (file.content.length > 5 * 1024 * 1024) return topdeskError(413, 'The file is larger than 5 MB.');
+  const stored = {
+    id: randomUUID(),
+    fileName: file.filename,
+    contentType: file.contentType,
+    size: file.content.length,
+    content: file.content,
+    entryDate: new Date(tenant.now()),
+  };
+  incident.attachments.push(stored);
+  return { status: 201, body: json(stored) };
 }
 
 function operatorJson(operator: { id: string; name: string }): Record<string, unknown> {

@@ -10,6 +10,7 @@ function call(sim: TopdeskSimulator, method: string, url: string, body?: unknown
     path: parsed.pathname,
     query: parsed.searchParams,
     headers: { authorization: auth },
+    raw: Buffer.alloc(0),
     body,
     invalidJson: false,
   };

@@ -108,6 +108,13 @@ export interface ChangePage {
   more: boolean;
 }
 
+/** A photo or document of the ticket, as sent to a tool that takes files on its cases. */
+export interface CaseAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface BackOfficeHealth {
   ok: boolean;
   detail?: string;
@@ -121,6 +128,11 @@ export interface BackOfficeAdapter {
   addNote(conn: BackOfficeConnection, ref: ExternalCase, note: CaseNote): Promise<void>;
   /** Our `waiting_for_citizen` puts the case on hold; leaving it resumes the case. */
   setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void>;
+  /**
+   * Puts the ticket's files on the case, for tools that take them; a file the case has already
+   * (same name) is not sent again, so a retried create never doubles them.
+   */
+  addAttachments?(conn: BackOfficeConnection, ref: ExternalCase, files: CaseAttachment[]): Promise<number>;
   /** Cases changed since `cursor` (null: since `since`), a page at a time. */
   fetchChanges(conn: BackOfficeConnection, cursor: string | null, since: Date): Promise<ChangePage>;
   health(conn: BackOfficeConnection): Promise<BackOfficeHealth>;

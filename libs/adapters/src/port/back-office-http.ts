@@ -9,6 +9,8 @@ export interface BackOfficeRequest {
   body?: unknown;
   /** Bytes to send as they are (JSON already serialised), when a signature covers them. */
   rawBody?: Buffer;
+  /** A multipart/form-data body (a file upload); fetch sets its content type and boundary. */
+  form?: FormData;
 }
 
 export interface BackOfficeResponse<T = unknown> {
@@ -56,8 +58,10 @@ async function fetchOnce<T>(
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-  let body: string | Buffer | undefined;
-  if (request.rawBody !== undefined) {
+  let body: string | Buffer | FormData | undefined;
+  if (request.form !== undefined) {
+    body = request.form;
+  } else if (request.rawBody !== undefined) {
     headers['content-type'] = 'application/json';
     body = request.rawBody;
   } else if (request.body !== undefined) {

@@ -4,7 +4,12 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@meldpunt/config';
 import { HeldLeases, type HoldsLeases } from '@meldpunt/queue';
 import { RequestContext } from '@meldpunt/identity';
-import { TicketQueryService, TicketWorkflowService, type TicketView } from '@meldpunt/tickets';
+import {
+  TicketAttachments,
+  TicketQueryService,
+  TicketWorkflowService,
+  type TicketView,
+} from '@meldpunt/tickets';
 import { BackOfficeConnections } from '../connection/back-office-connections';
 import { BackOfficeAdapters } from '../connectors/back-office-adapters';
 import {
@@ -13,6 +18,7 @@ import {
   BackOfficeUnanswered,
   type BackOfficeConnection,
   type CaseDraft,
+  type ExternalCase,
 } from '../port/back-office-adapter';
 import { noteHash } from './note-hash';
 import { SyncCircuitBreakers } from './sync-circuit-breakers';
@@ -47,6 +53,7 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
     private readonly breakers: SyncCircuitBreakers,
     private readonly tickets: TicketQueryService,
     private readonly workflow: TicketWorkflowService,
+    private readonly attachments: TicketAttachments,
     private readonly config: AppConfig,
   ) {
     super();
@@ -208,8 +215,9 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
         url: ref.url,
         syncedAt: new Date().toISOString(),
       });
-      await this.tasks.finish(task, { externalCase: ref }, release);
       Object.assign(link, { external_id: ref.id, external_number: ref.number ?? null, url: ref.url ?? null });
+      const attachments = await this.sendAttachments(task, conn, adapter, ref);
+      await this.tasks.finish(task, { externalCase: ref, ...attachments }, release);
       return;
     }
     if (!link.external_id) {
@@ -230,6 +238,32 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
       const reason = typeof task.payload.reason === 'string' ? task.payload.reason : null;
       await adapter.setOnHold(conn, ref, { onHold: task.operation === 'hold', reason });
       await this.tasks.finish(task, {}, release);
+    }
+  }
+
+  /**
+   * The ticket's photos and documents go with its case, to the tools that take them (the adapter
+   * skips the files the case has already, so a retried create sends none twice). A file the tool
+   * refuses (too large, a type it does not take) is no reason to fail the case: it is on record in
+   * the task; an outage is retried like the create.
+   */
+  private async sendAttachments(
+    task: SyncTaskRow,
+    conn: BackOfficeConnection,
+    adapter: ReturnType<BackOfficeAdapters['for']>,
+    ref: ExternalCase,
+  ): Promise<{ attachmentsSent?: number; attachmentsRefused?: string }> {
+    if (!adapter.addAttachments) return {};
+    const files = await this.attachments.filesOf(task.ticket_id);
+    if (!files.length) return {};
+    try {
+      return { attachmentsSent: await adapter.addAttachments(conn, ref, files) };
+    } catch (error) {
+      if (error instanceof BackOfficeError && !error.retryable) {
+        this.logger.warn(`attachments of task ${task.id} refused by ${conn.type}: ${error.message}`);
+        return { attachmentsRefused: error.message };
+      }
+      throw error;
     }
   }
 

@@ -24,6 +24,15 @@ export class TicketAttachments {
     private readonly tickets: TicketRepository,
   ) {}
 
+  /** Every file of a ticket with its bytes, for background work (the back-office sync). */
+  async filesOf(ticketId: string): Promise<{ filename: string; contentType: string; content: Buffer }[]> {
+    return this.dataSource.query(
+      `SELECT filename, content_type AS "contentType", content FROM ticket_attachment
+        WHERE ticket_id = $1 ORDER BY created_at, filename`,
+      [ticketId],
+    );
+  }
+
   async list(ctx: RequestContext, ticketIdOrReference: string): Promise<AttachmentMeta[]> {
     const ticket = await this.tickets.findVisible(ctx, ticketIdOrReference);
     if (!ticket) throw new NotFoundError('Ticket', ticketIdOrReference);

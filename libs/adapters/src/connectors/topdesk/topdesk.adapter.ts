@@ -3,6 +3,7 @@ import {
   type BackOfficeConnection,
   BackOfficeError,
   type BackOfficeHealth,
+  type CaseAttachment,
   type CaseDraft,
   type CaseHold,
   type CaseNote,
@@ -51,6 +52,30 @@ export class TopdeskAdapter implements BackOfficeAdapter {
       action: note.text,
       actionInvisibleForCaller: note.visibility === 'internal',
     });
+  }
+
+  /** TOPdesk keeps files per incident: `GET` lists them, `POST` (multipart, field `file`) adds one. */
+  async addAttachments(
+    conn: BackOfficeConnection,
+    ref: ExternalCase,
+    files: CaseAttachment[],
+  ): Promise<number> {
+    const path = `/incidents/id/${encodeURIComponent(ref.id)}/attachments`;
+    const existing = await topdeskFetch<{ fileName?: string }[] | null>(conn, { method: 'GET', path });
+    const names = new Set((Array.isArray(existing.body) ? existing.body : []).map((a) => a.fileName));
+    let sent = 0;
+    for (const file of files) {
+      if (names.has(file.filename)) continue;
+      const form = new FormData();
+      form.append(
+        'file',
+        new Blob([new Uint8Array(file.content)], { type: file.contentType }),
+        file.filename,
+      );
+      await topdeskFetch(conn, { method: 'POST', path, form });
+      sent++;
+    }
+    return sent;
   }
 
   async setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void> {
