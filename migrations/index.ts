@@ -10,6 +10,7 @@ import { NotificationSendingLease1796509975756 } from './1796509975756-Notificat
 import { OutboxWakeAfterCommit1796562895602 } from './1796562895602-OutboxWakeAfterCommit';
 import { TicketAttachments1796643933087 } from './1796643933087-TicketAttachments';
 import { LiveChat1796644924804 } from './1796644924804-LiveChat';
+import { StandardAnswers1796646311904 } from './1796646311904-StandardAnswers';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   OutboxWakeAfterCommit1796562895602,
   TicketAttachments1796643933087,
   LiveChat1796644924804,
+  StandardAnswers1796646311904,
 ];

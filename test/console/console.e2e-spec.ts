@@ -6,6 +6,7 @@ import { ticketBody } from '../factories/ticket.factory';
 import { ensureConsoleBuilt, launchChromium, logInWithKeyboard, openConsole } from './console-browser';
 import { Agent, createAgent, seedQueue } from './queue-seed';
 import { ask, connect, next } from '../chat/chat-client';
+import { waitFor } from '../support/wait-for';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const SCREENSHOT = join(ARTIFACTS, 'console-queue.png');
@@ -229,6 +230,38 @@ describe('Agent console (browser)', () => {
     await page.waitForFunction(`document.querySelector('[data-testid="attachment"] img').naturalWidth === 1`);
     expect(await page.locator('[data-testid="attachment"] a[download="put.png"]').count()).toBe(1);
     await expectText(page.locator('#attachments-title'), 'Bijlagen (1)');
+    await page.context().close();
+  });
+
+  it('inserts a standard answer, filled in for the ticket, by keyboard in the reply box', async () => {
+    const admin = await t.token();
+    const answer = await t
+      .http()
+      .post('/api/v1/standard-answers')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        title: 'Doorgegeven',
+        body: { nl: 'Uw melding {reference} is doorgegeven.', fr: 'Transmis.', en: 'Passed on.' },
+      });
+    expect(answer.status).toBe(201);
+    const created = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(ticketBody({ subject: 'Met standaardantwoord' }));
+    const page = await openConsole(browser, baseUrl);
+    await logInWithKeyboard(page, els.email, els.password);
+    await page.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
+    const picker = page.getByLabel('Standaardantwoord', { exact: true });
+    await picker.waitFor();
+    await picker.focus();
+    await page.keyboard.press('ArrowDown');
+    const inserted = `Uw melding ${created.body.reference} is doorgegeven.`;
+    await waitFor(
+      async () => (await page.getByTestId('composer-body').inputValue()) === inserted,
+      5000,
+      'answer inserted',
+    );
     await page.context().close();
   });
 

@@ -12,6 +12,7 @@ import { OpenDataModule } from '@meldpunt/open-data';
 import { Open311Module } from '@meldpunt/open311';
 import { PrivacyModule } from '@meldpunt/privacy';
 import { SlaModule } from '@meldpunt/sla';
+import { StandardAnswersModule } from '@meldpunt/standard-answers';
 import { TicketsModule } from '@meldpunt/tickets';
 import { WebFormModule } from '@meldpunt/web-form';
 import { PlatformModule } from './platform.module';
@@ -33,6 +34,7 @@ export class ApiModule {
         NotificationsModule,
         Open311Module,
         OpenDataModule,
+        StandardAnswersModule,
         MailIntakeModule,
         WebFormModule,
         ConsoleModule,

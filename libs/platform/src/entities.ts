@@ -5,6 +5,7 @@ import { MUNICIPALITY_ENTITIES } from '@meldpunt/municipalities';
 import { NOTIFICATION_ENTITIES } from '@meldpunt/notifications';
 import { OUTBOX_ENTITIES } from '@meldpunt/outbox';
 import { SLA_ENTITIES } from '@meldpunt/sla';
+import { STANDARD_ANSWER_ENTITIES } from '@meldpunt/standard-answers';
 import { TICKET_ENTITIES } from '@meldpunt/tickets';
 
 /** Every entity of every context: the schema the migrations are generated from. */
@@ -17,4 +18,5 @@ export const ALL_ENTITIES = [
   ...NOTIFICATION_ENTITIES,
   ...ADAPTER_ENTITIES,
   ...CHAT_ENTITIES,
+  ...STANDARD_ANSWER_ENTITIES,
 ];

@@ -152,6 +152,8 @@ export const en: Record<MessageKey, string> = {
   'detail.changedMeanwhile': 'This ticket changed meanwhile; you see the newest version.',
 
   'composer.title': 'Respond',
+  'composer.standardAnswer': 'Standard answer',
+  'composer.chooseAnswer': 'Choose one ({count})…',
   'composer.kind': 'Kind of message',
   'composer.public': 'Reply to the citizen',
   'composer.publicHint': 'Is sent to the reporter.',

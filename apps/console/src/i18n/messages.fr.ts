@@ -154,6 +154,8 @@ export const fr: Record<MessageKey, string> = {
   'detail.changedMeanwhile': 'Ce ticket a été modifié entre-temps ; vous voyez la dernière version.',
 
   'composer.title': 'Répondre',
+  'composer.standardAnswer': 'Réponse type',
+  'composer.chooseAnswer': 'En choisir une ({count})…',
   'composer.kind': 'Type de message',
   'composer.public': 'Réponse au citoyen',
   'composer.publicHint': 'Est envoyée au déclarant.',

@@ -152,6 +152,8 @@ export const nl = {
   'detail.changedMeanwhile': 'Dit ticket werd intussen gewijzigd; je ziet de nieuwste versie.',
 
   'composer.title': 'Reageren',
+  'composer.standardAnswer': 'Standaardantwoord',
+  'composer.chooseAnswer': 'Kies er een ({count})…',
   'composer.kind': 'Soort bericht',
   'composer.public': 'Antwoord aan de burger',
   'composer.publicHint': 'Wordt naar de melder gestuurd.',

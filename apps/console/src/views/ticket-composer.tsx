@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Ticket } from '../api/contract';
 import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
@@ -24,7 +24,27 @@ export function TicketComposer({ ticket, visibility, onVisibility, bodyRef, onSa
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [answers, setAnswers] = useState<{ id: string; title: string; text: string }[]>([]);
   const finished = ['closed', 'cancelled'].includes(ticket.status);
+
+  // The standard answers that fit the ticket now (its status decides some), filled in for it.
+  useEffect(() => {
+    let alive = true;
+    api
+      .get<{ id: string; title: string; text: string }[]>(`/api/v1/tickets/${ticket.id}/standard-answers`)
+      .then((list) => alive && setAnswers(list))
+      .catch(() => alive && setAnswers([]));
+    return () => {
+      alive = false;
+    };
+  }, [api, ticket.id, ticket.status]);
+
+  const insertAnswer = (id: string) => {
+    const answer = answers.find((a) => a.id === id);
+    if (!answer) return;
+    setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${answer.text}` : answer.text));
+    bodyRef.current?.focus();
+  };
   const canMail = !!ticket.reporter?.email && ticket.reporter.consent;
 
   const send = async () => {
@@ -76,6 +96,24 @@ export function TicketComposer({ ticket, visibility, onVisibility, bodyRef, onSa
         {t(visibility === 'public' ? 'composer.publicHint' : 'composer.internalHint')}
         {visibility === 'public' && !canMail ? <strong className="warn"> {t('detail.noMail')}</strong> : null}
       </p>
+      {answers.length ? (
+        <p className="composer-answers">
+          <label htmlFor="composer-answer">{t('composer.standardAnswer')}</label>{' '}
+          <select
+            id="composer-answer"
+            value=""
+            onChange={(e) => insertAnswer(e.target.value)}
+            data-testid="composer-answer"
+          >
+            <option value="">{t('composer.chooseAnswer', { count: answers.length })}</option>
+            {answers.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </p>
+      ) : null}
       <label className="visually-hidden" htmlFor="composer-body">
         {t('composer.body')}
       </label>
