@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { DEMO_ACCOUNT } from '@meldpunt/platform';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
 import { ensureConsoleBuilt, launchChromium, logInWithKeyboard, openConsole } from './console-browser';
@@ -233,17 +234,26 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
-  it('inserts a standard answer, filled in for the ticket, by keyboard in the reply box', async () => {
+  it('keeps a standard answer made on its page, and inserts it filled in, by keyboard, in the reply box', async () => {
     const admin = await t.token();
-    const answer = await t
-      .http()
-      .post('/api/v1/standard-answers')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        title: 'Doorgegeven',
-        body: { nl: 'Uw melding {reference} is doorgegeven.', fr: 'Transmis.', en: 'Passed on.' },
-      });
-    expect(answer.status).toBe(201);
+    const manage = await openConsole(browser, baseUrl);
+    await logInWithKeyboard(manage, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+    await manage.getByTestId('nav-answers').click();
+    await manage.getByLabel('Titel').fill('Doorgegeven');
+    await manage.getByLabel('Tekst in het Nederlands').fill('Uw melding {reference} is doorgegeven.');
+    await manage.getByLabel('Tekst in het Frans').fill('Transmis.');
+    await manage.getByLabel('Tekst in het Engels').fill('Passed on.');
+    await manage.getByRole('button', { name: 'Bewaren' }).click();
+    await manage.getByText('Het standaardantwoord is bewaard.').waitFor();
+    await manage.getByTestId('answers').getByText('Doorgegeven', { exact: true }).waitFor();
+    // A placeholder that does not exist is refused, with the reason, and nothing is kept.
+    await manage.getByLabel('Titel').fill('Fout');
+    await manage.getByLabel('Tekst in het Nederlands').fill('Beste {naam}');
+    await manage.getByLabel('Tekst in het Frans').fill('x');
+    await manage.getByLabel('Tekst in het Engels').fill('x');
+    await manage.getByRole('button', { name: 'Bewaren' }).click();
+    await manage.getByRole('alert').filter({ hasText: '{naam}' }).waitFor();
+    await manage.context().close();
     const created = await t
       .http()
       .post('/api/v1/tickets')

@@ -9,6 +9,7 @@ import type { SessionStore } from './session/session-store';
 import { navigate, pathOf, useRoute, type Route } from './state/router';
 import { useWorkspace, WorkspaceProvider } from './state/workspace';
 import { IntakeView } from './views/intake-view';
+import { AnswersView } from './views/answers-view';
 import { ChatsView } from './views/chats-view';
 import { IntegrationsView } from './views/integrations-view';
 import { LoginView } from './views/login-view';
@@ -56,6 +57,11 @@ function Shell() {
           <NavLink to={{ name: 'chats' }} current={route} testId="nav-chats">
             {t('nav.chats')}
           </NavLink>
+          {session.user.roles.some((r) => r === 'admin' || r === 'supervisor') ? (
+            <NavLink to={{ name: 'answers' }} current={route} testId="nav-answers">
+              {t('nav.answers')}
+            </NavLink>
+          ) : null}
           <NavLink to={{ name: 'integrations' }} current={route}>
             {t('nav.integrations')}
           </NavLink>
@@ -79,6 +85,7 @@ function Shell() {
       {route.name === 'intake' ? <IntakeView /> : null}
       {route.name === 'integrations' ? <IntegrationsView /> : null}
       {route.name === 'chats' ? <ChatsView /> : null}
+      {route.name === 'answers' ? <AnswersView /> : null}
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'intake' }
   | { name: 'integrations' }
   | { name: 'chats' }
+  | { name: 'answers' }
   | { name: 'ticket'; ref: string };
 
 const BASE = '/console/';
@@ -14,6 +15,7 @@ export function routeOf(pathname: string): Route {
   if (path === 'intake') return { name: 'intake' };
   if (path === 'integrations') return { name: 'integrations' };
   if (path === 'chats') return { name: 'chats' };
+  if (path === 'answers') return { name: 'answers' };
   const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (ticket) return { name: 'ticket', ref: ticket[1] };
   return { name: 'queue' };
@@ -23,6 +25,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'intake') return `${BASE}intake`;
   if (route.name === 'integrations') return `${BASE}integrations`;
   if (route.name === 'chats') return `${BASE}chats`;
+  if (route.name === 'answers') return `${BASE}answers`;
   if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
   return BASE;
 }
