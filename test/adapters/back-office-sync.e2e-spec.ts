@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BackOfficeAdapters, BackOfficeConnections } from '@meldpunt/adapters';
 import { webhookSignature } from '@meldpunt/identity';
+import { CitizenAccessTokens } from '@meldpunt/notifications';
 import { TopdeskSimulator } from '../../apps/backoffice-sim/src/topdesk';
 import { useConnectedApp, type TestBackOffice } from '../support/back-office-sim';
 import { waitFor } from '../support/wait-for';
@@ -216,5 +217,56 @@ describe('Back-office sync with TOPdesk', () => {
       [ticket.id],
     );
     expect(Number(tasks.n)).toBe(0);
+  });
+
+  it('reopens the incident when the citizen reopens the resolved ticket, and it stays reopened', async () => {
+    const ticket = await app.createTicket();
+    const [incident] = await caseOf(ticket.reference);
+    await waitFor(
+      async () =>
+        (await app.t.sql('SELECT 1 FROM back_office_link WHERE external_id = $1', [incident.id])).length > 0,
+    );
+    await app.backOffice.setStatus(incident.id, 'completed', 'Lamp vervangen.');
+    const status = async () =>
+      (await app.t.http().get(`/api/v1/tickets/${ticket.id}`).set(auth())).body.status;
+    await waitFor(
+      async () => {
+        await nudge();
+        return (await status()) === 'resolved';
+      },
+      10_000,
+      'resolved',
+    );
+
+    // The citizen answers from their private link: "it is broken again".
+    const token = await app.t.app
+      .get(CitizenAccessTokens)
+      .issue({ ticketId: ticket.id, municipalityCode: 'kortrijk' }, null);
+    const reply = await app.t
+      .http()
+      .post(`/status/${token}/reply`)
+      .type('form')
+      .send({ body: 'De lamp is opnieuw stuk.' })
+      .redirects(0);
+    expect(reply.status).toBe(303);
+    expect(await status()).toBe('in_progress');
+    type Case = { completed: boolean; status: string; notes: { text: string; public: boolean }[] };
+    let reopened: Case | undefined;
+    await waitFor(
+      async () => (reopened = (await app.backOffice.cases(ticket.reference))[0] as Case).completed === false,
+      10_000,
+      'incident reopened',
+    );
+    expect(reopened!.status).toBe('In behandeling');
+    expect(reopened!.notes.map((n) => n.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('de burger heeft het ticket heropend'),
+        expect.stringContaining('De lamp is opnieuw stuk.'),
+      ]),
+    );
+    // The next look at the incident finds it open: our ticket is not resolved again.
+    await nudge();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await status()).toBe('in_progress');
   });
 });

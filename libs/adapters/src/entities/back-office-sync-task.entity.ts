@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type SyncOperation = 'create' | 'note' | 'hold' | 'resume';
+export type SyncOperation = 'create' | 'note' | 'hold' | 'resume' | 'reopen';
 export type SyncTaskState = 'pending' | 'done' | 'failed';
 
 /**

@@ -7,7 +7,7 @@ export class IntegrationFailureView {
   @ApiProperty({ example: 'ZWVL-2026-000042' }) reference: string;
   @ApiProperty({ example: 'kortrijk' }) municipalityCode: string;
   @ApiProperty({ example: 'topdesk' }) system: string;
-  @ApiProperty({ enum: ['create', 'note', 'hold', 'resume'] }) operation: string;
+  @ApiProperty({ enum: ['create', 'note', 'hold', 'resume', 'reopen'] }) operation: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true, example: 'POST /incidents: HTTP 503: Service unavailable' }) error:
     string | null;

@@ -133,6 +133,12 @@ export interface BackOfficeAdapter {
    * (same name) is not sent again, so a retried create never doubles them.
    */
   addAttachments?(conn: BackOfficeConnection, ref: ExternalCase, files: CaseAttachment[]): Promise<number>;
+  /**
+   * Our resolved ticket is open again (the citizen's reply within 14 days, or an agent): the case
+   * goes back to being worked on, with `note` as an internal action. Tools without a way to reopen
+   * get the note only.
+   */
+  reopenCase?(conn: BackOfficeConnection, ref: ExternalCase, note: string): Promise<void>;
   /** Cases changed since `cursor` (null: since `since`), a page at a time. */
   fetchChanges(conn: BackOfficeConnection, cursor: string | null, since: Date): Promise<ChangePage>;
   health(conn: BackOfficeConnection): Promise<BackOfficeHealth>;

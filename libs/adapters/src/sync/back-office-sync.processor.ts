@@ -234,6 +234,13 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
         visibility: task.payload.visibility === 'public' ? 'public' : 'internal',
       });
       await this.tasks.finish(task, { pushedNoteHash: noteHash(text) }, release);
+    } else if (task.operation === 'reopen') {
+      const reason = typeof task.payload.reason === 'string' ? task.payload.reason.trim() : '';
+      const who = task.payload.by === 'citizen' ? 'de burger heeft het ticket heropend' : 'ticket heropend';
+      const text = `Meldpunt: ${who}${reason ? `: ${reason}` : ''}`;
+      if (adapter.reopenCase) await adapter.reopenCase(conn, ref, text);
+      else await adapter.addNote(conn, ref, { text, visibility: 'internal' });
+      await this.tasks.finish(task, { pushedNoteHash: noteHash(text) }, release);
     } else {
       const reason = typeof task.payload.reason === 'string' ? task.payload.reason : null;
       await adapter.setOnHold(conn, ref, { onHold: task.operation === 'hold', reason });

@@ -63,4 +63,17 @@ describe('plannedSync', () => {
     });
     expect(statusChange(agent, { from: 'new', to: 'in_progress' })).toBeNull();
   });
+
+  it('reopens the case when the citizen (or an agent) reopens what was resolved', () => {
+    expect(statusChange({ type: 'citizen' }, { from: 'resolved', to: 'in_progress' })).toEqual({
+      operation: 'reopen',
+      payload: { reason: null, by: 'citizen' },
+    });
+    expect(
+      statusChange(agent, { from: 'resolved', to: 'in_progress', message: 'Toch niet hersteld' }),
+    ).toEqual({
+      operation: 'reopen',
+      payload: { reason: 'Toch niet hersteld', by: agent.type },
+    });
+  });
 });

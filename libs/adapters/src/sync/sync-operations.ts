@@ -52,6 +52,10 @@ export function plannedSync(event: SyncTrigger): PlannedSync | null {
       const { from, to, message, reason } = entry.data as Record<string, string | undefined>;
       if (to === 'waiting_for_citizen') return { operation: 'hold', payload: { reason: message ?? null } };
       if (from === 'waiting_for_citizen' && to === 'in_progress') return { operation: 'resume', payload: {} };
+      // The citizen (or an agent) reopened what was resolved: the case is to be worked on again.
+      if (from === 'resolved' && to === 'in_progress') {
+        return { operation: 'reopen', payload: { reason: message ?? null, by: entry.actor.type } };
+      }
       if (to === 'in_progress' && from !== 'resolved') return null;
       if (to && STATUS_WORDS[to]) {
         const detail = message ?? reason;

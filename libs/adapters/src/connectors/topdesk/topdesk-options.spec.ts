@@ -15,6 +15,7 @@ describe('TOPdesk options', () => {
       callType: null,
       closingText: { from: 'lastVisibleAction' },
       apiOperatorId: null,
+      reopenStatus: 'In behandeling',
     });
   });
 

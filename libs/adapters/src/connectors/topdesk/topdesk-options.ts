@@ -18,6 +18,8 @@ export interface TopdeskOptions {
   closingText: ClosingTextSource;
   /** The API operator's id, so its own actions are not read back as notes; looked up when not set. */
   apiOperatorId: string | null;
+  /** The processing status a reopened incident goes back to (by name). */
+  reopenStatus: string;
 }
 
 export const DEFAULT_CALLER_NAME = 'Meldpunt Zuid-West-Vlaanderen';
@@ -40,6 +42,7 @@ export function readTopdeskOptions(conn: BackOfficeConnection): TopdeskOptions {
     callType: text(o, 'callType'),
     closingText: closingTextSource(text(o, 'closingTextFrom') ?? 'lastVisibleAction'),
     apiOperatorId: text(o, 'apiOperatorId'),
+    reopenStatus: text(o, 'reopenStatus') ?? 'In behandeling',
   };
 }
 

@@ -78,6 +78,20 @@ export class TopdeskAdapter implements BackOfficeAdapter {
     return sent;
   }
 
+  /**
+   * Completed and closed off, back to the processing status the operators work from ("In
+   * behandeling" unless `options.reopenStatus` names another), with why as an internal action.
+   */
+  async reopenCase(conn: BackOfficeConnection, ref: ExternalCase, note: string): Promise<void> {
+    await patchIncident(conn, ref.id, {
+      completed: false,
+      closed: false,
+      processingStatus: { name: readTopdeskOptions(conn).reopenStatus },
+      action: note,
+      actionInvisibleForCaller: true,
+    });
+  }
+
   async setOnHold(conn: BackOfficeConnection, ref: ExternalCase, hold: CaseHold): Promise<void> {
     const { onHold, reason } = hold;
     const body: Record<string, unknown> = { onHold };

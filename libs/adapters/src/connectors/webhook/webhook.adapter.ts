@@ -50,6 +50,10 @@ export class WebhookAdapter implements BackOfficeAdapter {
     await this.post(conn, type, `${ref.id}:${type}:${Date.now()}`, { caseId: ref.id, reason });
   }
 
+  async reopenCase(conn: BackOfficeConnection, ref: ExternalCase, note: string): Promise<void> {
+    await this.post(conn, 'ticket.reopened', `${ref.id}:reopened:${Date.now()}`, { caseId: ref.id, note });
+  }
+
   fetchChanges(_conn: BackOfficeConnection, cursor: string | null): Promise<ChangePage> {
     return Promise.resolve({ changes: [], cursor: cursor ?? '', more: false });
   }
