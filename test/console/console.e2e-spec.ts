@@ -208,7 +208,7 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
-  it('shows the photos that came with a ticket, fetched with the agent’s token', async () => {
+  it('shows the photos that came with a ticket, and another report nearby as a possible duplicate', async () => {
     const created = await t
       .http()
       .post('/api/v1/tickets')
@@ -231,6 +231,19 @@ describe('Agent console (browser)', () => {
     await page.waitForFunction(`document.querySelector('[data-testid="attachment"] img').naturalWidth === 1`);
     expect(await page.locator('[data-testid="attachment"] a[download="put.png"]').count()).toBe(1);
     await expectText(page.locator('#attachments-title'), 'Bijlagen (1)');
+
+    // A second report of the same lamp, a few metres on: the first shows as a possible duplicate.
+    const again = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${await t.token()}`)
+      .send(ticketBody({ subject: 'Dezelfde lamp', location: { lat: 50.8279, lon: 3.2649 } }));
+    await t.sql('UPDATE ticket SET location_lat = 50.82791, location_lon = 3.26492 WHERE id = $1', [
+      created.body.id,
+    ]);
+    await page.goto(`${baseUrl}/console/tickets/${again.body.reference}`);
+    await page.getByTestId('related-nearby').getByRole('link', { name: created.body.reference }).click();
+    await page.waitForURL(new RegExp(`/console/tickets/${created.body.reference}$`));
     await page.context().close();
   });
 

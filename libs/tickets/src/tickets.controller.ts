@@ -33,6 +33,7 @@ import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
+import { NEARBY_DAYS, NEARBY_METRES, RelatedTicketsQuery, type RelatedTickets } from './related-tickets';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -47,6 +48,7 @@ export class TicketsController {
     private readonly intake: TicketIntakeService,
     private readonly workflow: TicketWorkflowService,
     private readonly query: TicketQueryService,
+    private readonly relatedTickets: RelatedTicketsQuery,
   ) {}
 
   @Post()
@@ -96,6 +98,15 @@ export class TicketsController {
   @ApiOkResponse({ type: [TicketEventView] })
   history(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TicketEventView[]> {
     return this.query.history(ctx, id);
+  }
+
+  @Get(':id/related')
+  @Roles(...STAFF_ROLES)
+  @ApiOkResponse({
+    description: `{ nearby: open reports of the same category within ${NEARBY_METRES} m and ${NEARBY_DAYS} days (possible duplicates), sameReporter: the reporter's other open tickets }`,
+  })
+  related(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<RelatedTickets> {
+    return this.relatedTickets.of(ctx, id);
   }
 
   @Post(':id/messages')

@@ -4,6 +4,7 @@ import { IdentityModule } from '@meldpunt/identity';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { SlaModule } from '@meldpunt/sla';
 import { TicketAttachments } from './attachments/ticket-attachments';
+import { RelatedTicketsQuery } from './related-tickets';
 import { TicketAttachmentsController } from './attachments/ticket-attachments.controller';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { TicketAttachmentEntity } from './entities/ticket-attachment.entity';
@@ -42,6 +43,7 @@ import { TicketPersonalDataRepository } from './personal-data/ticket-personal-da
     TicketPersonalDataRepository,
     TicketPersonalData,
     TicketAttachments,
+    RelatedTicketsQuery,
   ],
   exports: [
     TicketAttachments,

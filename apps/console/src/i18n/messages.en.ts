@@ -112,6 +112,10 @@ export const en: Record<MessageKey, string> = {
   'detail.location': 'Location',
   'detail.description': 'Description',
   'detail.history': 'History',
+  'related.title': 'Related tickets',
+  'related.nearby': 'Possibly the same report nearby ({count})',
+  'related.sameReporter': 'This reporter’s other open tickets ({count})',
+  'related.metres': '{metres} m away',
   'nav.answers': 'Standard answers',
   'answers.title': 'Standard answers',
   'answers.placeholders':

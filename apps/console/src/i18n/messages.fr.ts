@@ -113,6 +113,10 @@ export const fr: Record<MessageKey, string> = {
   'detail.location': 'Lieu',
   'detail.description': 'Description',
   'detail.history': 'Historique',
+  'related.title': 'Tickets liés',
+  'related.nearby': 'Peut-être le même signalement à proximité ({count})',
+  'related.sameReporter': 'Autres tickets ouverts de ce déclarant ({count})',
+  'related.metres': 'à {metres} m',
   'nav.answers': 'Réponses types',
   'answers.title': 'Réponses types',
   'answers.placeholders':

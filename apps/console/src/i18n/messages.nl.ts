@@ -111,6 +111,10 @@ export const nl = {
   'detail.location': 'Locatie',
   'detail.description': 'Omschrijving',
   'detail.history': 'Geschiedenis',
+  'related.title': 'Verwante tickets',
+  'related.nearby': 'Mogelijk dezelfde melding in de buurt ({count})',
+  'related.sameReporter': 'Andere open tickets van deze melder ({count})',
+  'related.metres': '{metres} m verder',
   'nav.answers': 'Standaardantwoorden',
   'answers.title': 'Standaardantwoorden',
   'answers.placeholders':

@@ -9,6 +9,7 @@ import { navigate } from '../state/router';
 import { useConsoleState, useWorkspace } from '../state/workspace';
 import { TicketAssignment } from './ticket-assignment';
 import { TicketAttachments } from './ticket-attachments';
+import { TicketRelated } from './ticket-related';
 import { TicketComposer, type Visibility } from './ticket-composer';
 import { TicketFacts } from './ticket-facts';
 import { TicketHistory } from './ticket-history';
@@ -149,6 +150,7 @@ export function TicketView({ reference }: { reference: string }) {
         <div className="ticket-main">
           <TicketFacts ticket={ticket} />
           <TicketAttachments ticketId={ticket.id} />
+          <TicketRelated key={ticket.id} ticketId={ticket.id} />
           <TicketComposer
             key={ticket.id}
             ticket={ticket}
