@@ -53,16 +53,29 @@ export class BackOfficePollScheduler {
     return added;
   }
 
-  /** Poll now (a webhook said something changed); one nudge per second at most. */
+  /**
+   * Poll now (a webhook said something changed); one poll per second at most. A nudge is never
+   * lost: when this second's poll has already started (or ended), the change may have come after
+   * its read, so a poll follows at the next second; when it has not started, it will see the change.
+   */
   async nudge(municipalityCode: string): Promise<void> {
+    const second = Math.floor(Date.now() / 1000);
+    const current = await this.queue.getJob(nudgeId(municipalityCode, second));
+    if (current && ((await current.isWaiting()) || (await current.isDelayed()))) return;
+    const at = current ? second + 1 : second;
     await this.queue.add(
       BACK_OFFICE_POLL_JOB,
       { municipalityCode },
       {
-        jobId: `nudge-${municipalityCode}-${Math.floor(Date.now() / 1000)}`,
+        jobId: nudgeId(municipalityCode, at),
+        delay: Math.max(0, at * 1000 - Date.now()),
         removeOnComplete: 100,
         removeOnFail: 100,
       },
     );
   }
+}
+
+function nudgeId(municipalityCode: string, second: number): string {
+  return `nudge-${municipalityCode}-${second}`;
 }
