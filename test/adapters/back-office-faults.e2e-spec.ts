@@ -19,6 +19,11 @@ describe('Back-office sync under faults', () => {
       SYNC_BACKOFF_MS: '20',
       SYNC_BACKOFF_MAX_MS: '2000',
       SYNC_TIMEOUT_MS: '250',
+      // An unanswered create is looked up only after this. Shorter than the default (30 s), longer
+      // than the delays seen here under load: two parallel runs on two cores once had a POST carried
+      // out by the simulator ten seconds after it was sent, after a 1 s settle and a look-up that
+      // found nothing, hence a second incident.
+      SYNC_CREATE_SETTLE_MS: '15000',
       SYNC_BREAKER_OPEN_MS: '200',
       SYNC_CONCURRENCY: '32',
       DATABASE_POOL_SIZE: '20',

@@ -12,8 +12,8 @@ import { waitFor } from '../support/wait-for';
  */
 describe('Back-office sync: an unanswered create settles before its look-up', () => {
   const app = useConnectedApp(() => new TopdeskSimulator(), {
-    // An unanswered write settles for max(2 x timeout, 1 s) = 1 s.
-    env: { SYNC_TIMEOUT_MS: '250', SYNC_BACKOFF_MS: '20' },
+    // An unanswered create settles for max(2 x timeout, 1 s, SYNC_CREATE_SETTLE_MS) = 1 s.
+    env: { SYNC_TIMEOUT_MS: '250', SYNC_BACKOFF_MS: '20', SYNC_CREATE_SETTLE_MS: '1000' },
     settings: { pollSeconds: 3600 },
   });
 

@@ -99,6 +99,12 @@ export class AppConfig {
   syncBackoffMaxMs: number;
   /** Timeout of one HTTP call to a back-office. */
   syncTimeoutMs: number;
+  /**
+   * Least wait after a create that got no answer before the retry looks the case up: the tool may
+   * still carry out a request it held in a queue, and a look-up that comes too soon makes a second
+   * case.
+   */
+  syncCreateSettleMs: number;
   /** Back-office calls in flight per worker process (across municipalities). */
   syncConcurrency: number;
   /** Consecutive failures after which a connector's circuit opens. */

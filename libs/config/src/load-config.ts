@@ -127,6 +127,7 @@ export function loadConfig(env: Env): AppConfig {
     24 * 3_600_000,
   );
   config.syncTimeoutMs = integer(env, 'SYNC_TIMEOUT_MS', 10_000, 100, 300_000);
+  config.syncCreateSettleMs = integer(env, 'SYNC_CREATE_SETTLE_MS', 30_000, 0, 3_600_000);
   config.syncConcurrency = integer(env, 'SYNC_CONCURRENCY', 64, 1, 500);
   config.syncBreakerThreshold = integer(env, 'SYNC_BREAKER_THRESHOLD', 5, 1, 1000);
   config.syncBreakerOpenMs = integer(env, 'SYNC_BREAKER_OPEN_MS', 30_000, 10, 3_600_000);

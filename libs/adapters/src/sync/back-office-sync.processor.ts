@@ -145,13 +145,20 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
           .catch(() => undefined);
         throw new UnrecoverableError(message);
       }
-      await this.tasks.noteError(
-        task.id,
-        message,
-        error instanceof BackOfficeUnanswered ? error.retryAfterMs : null,
-      );
+      await this.tasks.noteError(task.id, message, this.settleMs(task, error));
       throw error;
     }
+  }
+
+  /**
+   * How long an unanswered write may still land. A create waits at least SYNC_CREATE_SETTLE_MS: a
+   * request can sit in the tool's (or a proxy's) queue well past our timeout, and a look-up before
+   * it landed makes a second case (seen under load: a POST carried out ten seconds after it was sent).
+   */
+  private settleMs(task: SyncTaskRow, error: unknown): number | null {
+    if (!(error instanceof BackOfficeUnanswered)) return null;
+    const settle = error.retryAfterMs ?? 0;
+    return task.operation === 'create' ? Math.max(settle, this.config.syncCreateSettleMs) : settle;
   }
 
   private async run(task: SyncTaskRow, link: LinkRow, release: boolean): Promise<void> {
