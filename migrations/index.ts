@@ -11,6 +11,7 @@ import { OutboxWakeAfterCommit1796562895602 } from './1796562895602-OutboxWakeAf
 import { TicketAttachments1796643933087 } from './1796643933087-TicketAttachments';
 import { LiveChat1796644924804 } from './1796644924804-LiveChat';
 import { StandardAnswers1796646311904 } from './1796646311904-StandardAnswers';
+import { CategoriesPerMunicipality1796661398324 } from './1796661398324-CategoriesPerMunicipality';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   TicketAttachments1796643933087,
   LiveChat1796644924804,
   StandardAnswers1796646311904,
+  CategoriesPerMunicipality1796661398324,
 ];

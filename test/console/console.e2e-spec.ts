@@ -288,6 +288,72 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
+  it('keeps a municipality’s categories on their page: off, renamed and mapped, its own added; the intake offers just those', async () => {
+    const admin = await t.token();
+    const page = await openConsole(browser, baseUrl);
+    await logInWithKeyboard(page, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+    await page.getByTestId('nav-categories').click();
+    await page.getByRole('heading', { name: 'Categorieën per gemeente' }).waitFor();
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('avelgem');
+    const saved = async () => {
+      await page.getByRole('status').filter({ hasText: 'De categorie is bewaard.' }).waitFor();
+    };
+    // Turn one off.
+    await page.getByLabel('Aangeboden: Groenonderhoud').uncheck();
+    await saved();
+    // Rename one and say where it goes in the back-office.
+    await page.getByRole('button', { name: 'Bewerken: Openbare verlichting' }).click();
+    await page.getByLabel('Naam in het Nederlands').fill('Straatlampen');
+    await page.getByLabel('Back-office').fill('category = Openbaar domein\nsubcategory = Verlichting');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await saved();
+    await expectText(page.getByTestId('category-public-lighting'), 'regionaal: Openbare verlichting');
+    await expectText(page.getByTestId('category-public-lighting'), 'subcategory = Verlichting');
+    // Add its own.
+    await page.getByTestId('category-add').click();
+    await page.getByLabel('Code (kleine letters, cijfers en koppeltekens)').fill('parking-permits');
+    await page.getByLabel('Naam in het Nederlands').fill('Parkeerkaarten');
+    await page.getByLabel('Naam in het Frans').fill('Cartes de stationnement');
+    await page.getByLabel('Naam in het Engels').fill('Parking permits');
+    await page.getByRole('checkbox', { name: 'Vraag', exact: true }).check();
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await saved();
+    await expectText(page.getByTestId('category-parking-permits'), 'Eigen categorie');
+
+    // What the API now says, for Avelgem only.
+    const offered = (await t.http().get('/api/v1/municipalities/avelgem/categories')).body as {
+      code: string;
+      name: { nl: string };
+    }[];
+    expect(offered.map((c) => c.code)).not.toContain('green-maintenance');
+    expect(offered.find((c) => c.code === 'public-lighting')?.name.nl).toBe('Straatlampen');
+    expect(offered.map((c) => c.code)).toContain('parking-permits');
+    const connection = await t
+      .http()
+      .get('/api/v1/municipalities/avelgem/back-office')
+      .set('Authorization', `Bearer ${admin}`);
+    expect(connection.body.categoryMap['public-lighting']).toEqual({
+      category: 'Openbaar domein',
+      subcategory: 'Verlichting',
+    });
+
+    // The intake for Avelgem offers its own category and its names, not the one turned off.
+    await page.getByTestId('nav-intake').click();
+    await page.getByTestId('intake-municipality').selectOption('avelgem');
+    await page.getByTestId('category').fill('Parkeer');
+    await page.getByRole('option', { name: /Parkeerkaarten/ }).waitFor();
+    await page.getByTestId('category').fill('Straatlamp');
+    await page.getByRole('option', { name: /Straatlampen/ }).waitFor();
+    await page.getByTestId('category').fill('Groen');
+    await page.getByRole('option', { name: /Straatlampen/ }).waitFor({ state: 'detached' });
+    expect(await page.getByRole('option', { name: /Groenonderhoud/ }).count()).toBe(0);
+    // Another municipality still offers it.
+    await page.getByTestId('intake-municipality').selectOption('menen');
+    await page.getByTestId('category').fill('Groen');
+    await page.getByRole('option', { name: /Groenonderhoud/ }).waitFor();
+    await page.context().close();
+  });
+
   it('takes a live chat: the inbox offers it, the agent answers and ends it as a ticket', async () => {
     const page = await openConsole(browser, baseUrl);
     await logInWithKeyboard(page, jan.email, jan.password);

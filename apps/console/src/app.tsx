@@ -10,6 +10,7 @@ import { navigate, pathOf, useRoute, type Route } from './state/router';
 import { useWorkspace, WorkspaceProvider } from './state/workspace';
 import { IntakeView } from './views/intake-view';
 import { AnswersView } from './views/answers-view';
+import { CategoriesView } from './views/categories-view';
 import { ChatsView } from './views/chats-view';
 import { IntegrationsView } from './views/integrations-view';
 import { LoginView } from './views/login-view';
@@ -58,9 +59,14 @@ function Shell() {
             {t('nav.chats')}
           </NavLink>
           {session.user.roles.some((r) => r === 'admin' || r === 'supervisor') ? (
-            <NavLink to={{ name: 'answers' }} current={route} testId="nav-answers">
-              {t('nav.answers')}
-            </NavLink>
+            <>
+              <NavLink to={{ name: 'answers' }} current={route} testId="nav-answers">
+                {t('nav.answers')}
+              </NavLink>
+              <NavLink to={{ name: 'categories' }} current={route} testId="nav-categories">
+                {t('nav.categories')}
+              </NavLink>
+            </>
           ) : null}
           <NavLink to={{ name: 'integrations' }} current={route}>
             {t('nav.integrations')}
@@ -86,6 +92,7 @@ function Shell() {
       {route.name === 'integrations' ? <IntegrationsView /> : null}
       {route.name === 'chats' ? <ChatsView /> : null}
       {route.name === 'answers' ? <AnswersView /> : null}
+      {route.name === 'categories' ? <CategoriesView /> : null}
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

@@ -126,7 +126,7 @@ export class InboundMailService {
     const plain = {
       kind: 'question',
       channel: 'email',
-      categoryCode: await this.category(),
+      categoryCode: await this.category(envelope.municipalityCode),
       municipalityCode: envelope.municipalityCode,
       ...(subject ? { subject: limit(subject, SUBJECT_MAX) } : {}),
       description,
@@ -153,11 +153,11 @@ export class InboundMailService {
     }
   }
 
-  private async category(): Promise<string> {
-    const general = await this.directory.category(EMAIL_CATEGORY);
-    if (general?.active) return general.code;
-    const categories = await this.directory.allCategories();
-    return (categories.find((c) => c.active && c.kinds.includes('question')) ?? categories[0]).code;
+  /** General questions where the mailbox's municipality offers them, else its first question category. */
+  private async category(municipalityCode: string): Promise<string> {
+    const offered = (await this.directory.categoriesOf(municipalityCode)).filter((c) => c.enabled);
+    const fallback = offered.find((c) => c.kinds.includes('question')) ?? offered[0];
+    return (offered.find((c) => c.code === EMAIL_CATEGORY) ?? fallback)?.code ?? EMAIL_CATEGORY;
   }
 }
 

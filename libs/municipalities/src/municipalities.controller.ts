@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@meldpunt/api-errors';
 import { Public } from '@meldpunt/identity';
 import { CategoryView, MunicipalityView } from './dto/municipality.view';
 import { MunicipalityDirectory } from './municipality-directory';
@@ -19,8 +20,24 @@ export class MunicipalitiesController {
 
   @Get('categories')
   @Public()
+  @ApiQuery({
+    name: 'municipality',
+    required: false,
+    description: 'Only the categories this municipality offers, under its names (with its own)',
+  })
   @ApiOkResponse({ type: [CategoryView] })
-  async categories(): Promise<CategoryView[]> {
+  async categories(@Query('municipality') municipality?: string): Promise<CategoryView[]> {
+    if (municipality) return this.offered(municipality);
     return (await this.directory.allCategories()).filter((c) => c.active).map((c) => CategoryView.of(c));
+  }
+
+  @Get('municipalities/:code/categories')
+  @Public()
+  @ApiOkResponse({ type: [CategoryView], description: 'The categories this municipality offers' })
+  async offered(@Param('code') code: string): Promise<CategoryView[]> {
+    if (!(await this.directory.municipality(code))) throw new NotFoundError('Municipality', code);
+    return (await this.directory.categoriesOf(code))
+      .filter((c) => c.enabled)
+      .map((c) => CategoryView.of({ ...c, municipalityCode: c.origin === 'regional' ? null : code }));
   }
 }

@@ -37,7 +37,7 @@ export function serviceNotice(reference: string, lang: Lang): string {
 }
 
 /** A category as a GeoReport service: service_code is our category code. */
-export function serviceView(category: CategoryEntity, lang: Lang) {
+export function serviceView(category: Pick<CategoryEntity, 'code' | 'name' | 'kinds'>, lang: Lang) {
   return {
     service_code: category.code,
     service_name: category.name[lang],
@@ -81,7 +81,8 @@ const round = (value: number | null) => (value === null ? null : Math.round(valu
  */
 export function requestView(
   row: Open311TicketRow,
-  category: CategoryEntity | undefined,
+  /** The category's name as the ticket's municipality calls it. */
+  serviceName: string,
   municipality: MunicipalityEntity | undefined,
   lang: Lang,
   full: boolean,
@@ -92,7 +93,7 @@ export function requestView(
     service_request_id: row.reference,
     status: open311Status(row.status),
     status_notes: TEXT.status[row.status][lang],
-    service_name: category?.name[lang] ?? row.category_code,
+    service_name: serviceName,
     service_code: row.category_code,
     description: full ? row.description : null,
     agency_responsible: municipality?.name ?? row.municipality_code,

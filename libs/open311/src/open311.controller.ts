@@ -65,8 +65,11 @@ export class Open311Controller {
   @ApiOperation({ summary: 'GeoReport v2 services: the categories of the region' })
   async services(@Call() call: Open311Call, @Res() res: Response) {
     await this.limitAnonymous(call.ip);
-    await this.jurisdiction(call.query);
-    const categories = (await this.directory.allCategories()).filter((c) => c.active);
+    // With a jurisdiction: what that municipality offers, under its names; else the region's list.
+    const jurisdiction = await this.jurisdiction(call.query);
+    const categories = jurisdiction
+      ? (await this.directory.categoriesOf(jurisdiction)).filter((c) => c.enabled)
+      : (await this.directory.allCategories()).filter((c) => c.active);
     const services = categories.map((c) => serviceView(c, call.lang));
     sendOpen311(res, call.format, 200, 'services', services);
   }
@@ -161,17 +164,20 @@ export class Open311Controller {
     ctx: RequestContext | null,
     lang: Lang,
   ) {
-    const categories = new Map((await this.directory.allCategories()).map((c) => [c.code, c]));
     const municipalities = new Map((await this.directory.allMunicipalities()).map((m) => [m.code, m]));
-    return rows.map((row) =>
-      requestView(
-        row,
-        categories.get(row.category_code),
-        municipalities.get(row.municipality_code),
-        lang,
-        ctx !== null && ctx.canSee(row.municipality_code),
-      ),
-    );
+    const views = [];
+    for (const row of rows) {
+      views.push(
+        requestView(
+          row,
+          await this.directory.categoryName(row.municipality_code, row.category_code, lang),
+          municipalities.get(row.municipality_code),
+          lang,
+          ctx !== null && ctx.canSee(row.municipality_code),
+        ),
+      );
+    }
+    return views;
   }
 
   private async integrationOf(apiKey: unknown): Promise<RequestContext | null> {

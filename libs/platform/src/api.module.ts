@@ -6,7 +6,7 @@ import { ConsoleModule } from '@meldpunt/console';
 import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
 import { MailIntakeModule } from '@meldpunt/mail-intake';
-import { MunicipalitiesModule } from '@meldpunt/municipalities';
+import { CategoryChoicesModule, MunicipalitiesModule } from '@meldpunt/municipalities';
 import { NotificationsModule } from '@meldpunt/notifications';
 import { OpenDataModule } from '@meldpunt/open-data';
 import { Open311Module } from '@meldpunt/open311';
@@ -29,6 +29,7 @@ export class ApiModule {
         PlatformModule.forRoot(config, infrastructure),
         IdentityModule,
         MunicipalitiesModule,
+        CategoryChoicesModule,
         SlaModule,
         TicketsModule,
         NotificationsModule,

@@ -95,11 +95,10 @@ export class StandardAnswers {
         ORDER BY (municipality_code IS NOT NULL)::int + (category_code IS NOT NULL)::int + (status IS NOT NULL)::int DESC, title`,
       [ticket.municipalityCode, ticket.categoryCode, ticket.status],
     );
-    const category = await this.directory.category(ticket.categoryCode);
     const values = {
       reference: ticket.reference,
       name: ticket.reporter?.name ?? null,
-      category: category?.name[lang] ?? ticket.categoryCode,
+      category: await this.directory.categoryName(ticket.municipalityCode, ticket.categoryCode, lang),
       municipality: profile.displayName[lang],
       address: ticket.location?.address ?? null,
     };

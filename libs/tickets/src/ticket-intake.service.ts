@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, InvalidInputError, UnprocessableError } from '@meldpunt/api-errors';
 import type { RequestContext } from '@meldpunt/identity';
-import { MunicipalityDirectory, routeToMunicipality } from '@meldpunt/municipalities';
+import { categoryNotOffered, MunicipalityDirectory, routeToMunicipality } from '@meldpunt/municipalities';
 import type { NewAttachment } from './attachments/attachment-rules';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { parsePhone } from './dto/is-phone-number';
@@ -96,6 +96,9 @@ export class TicketIntakeService {
     }
     if (!ctx.canSee(route.code)) {
       throw new ForbiddenError(`Municipality '${route.code}' is outside the municipalities you work for`);
+    }
+    if (!(await this.directory.offeredCategory(route.code, category.code))) {
+      throw categoryNotOffered(category.code, route.code);
     }
     const description = dto.description.trim();
     const priority = initialPriority({

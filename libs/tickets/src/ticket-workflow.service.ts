@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError, NotFoundError } from '@meldpunt/api-errors';
 import { RequestContext, UsersService } from '@meldpunt/identity';
-import { MunicipalityDirectory } from '@meldpunt/municipalities';
+import { categoryNotOffered, MunicipalityDirectory } from '@meldpunt/municipalities';
 import { MessageDto } from './dto/message.dto';
 import { TransitionDto } from './dto/transition.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
@@ -170,6 +170,9 @@ export class TicketWorkflowService {
         });
       }
       if (dto.categoryCode && dto.categoryCode !== row.category_code) {
+        if (!(await this.directory.offeredCategory(row.municipality_code, dto.categoryCode))) {
+          throw categoryNotOffered(dto.categoryCode, row.municipality_code);
+        }
         set.category_code = dto.categoryCode;
         history.push({
           type: HISTORY.updated,

@@ -101,6 +101,8 @@ function messageFor(error: FieldError, field: FormField, t: WebFormTexts): strin
       return t.errors.phone;
     case 'isRoutable':
       return t.errors.unroutable;
+    case 'isOfferedByMunicipality':
+      return t.errors.notOffered;
     case 'matches':
       return field === 'postcode' ? t.errors.postcode : t.errors.required;
     default:

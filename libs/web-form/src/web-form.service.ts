@@ -45,16 +45,20 @@ export class WebFormService {
     query: WebFormPage['query'],
   ): Promise<WebFormPage> {
     const byLabel = (a: FormOption, b: FormOption) => a.label.localeCompare(b.label, language);
-    const categories = (await this.directory.allCategories())
-      .filter((c) => c.active)
-      .map((c) => ({ value: c.code, label: c.name[language] ?? c.name.nl }))
-      .sort(byLabel);
     const municipalities: FormOption[] = [];
     for (const m of await this.directory.allMunicipalities()) {
       municipalities.push({ value: m.code, label: (await this.profiles.for(m.code)).displayName[language] });
     }
     municipalities.sort(byLabel);
     const chosen = municipalities.find((m) => m.value === query.gemeente);
+    // A municipality's own form offers its categories under its names; the regional one the region's.
+    const categories = (
+      chosen
+        ? (await this.directory.categoriesOf(chosen.value)).filter((c) => c.enabled)
+        : (await this.directory.allCategories()).filter((c) => c.active)
+    )
+      .map((c) => ({ value: c.code, label: c.name[language] ?? c.name.nl }))
+      .sort(byLabel);
     return {
       language,
       heading: chosen?.label ?? REGION,

@@ -43,6 +43,7 @@ export interface WebFormTexts {
     expired: string;
     tooFast: string;
     unroutable: string;
+    notOffered: string;
   };
   thanks: { title: string; body: string };
   urgent: string;
@@ -101,6 +102,7 @@ export const WEB_FORM_TEXTS: Record<FormLanguage, WebFormTexts> = {
       expired: 'Het formulier was te lang open. Kijk je gegevens na en verstuur opnieuw.',
       tooFast: 'Kijk je gegevens na en verstuur opnieuw.',
       unroutable: 'We vinden niet in welke gemeente dit is. Kies de gemeente.',
+      notOffered: 'Deze gemeente behandelt dit onderwerp niet. Kies een ander onderwerp.',
     },
     thanks: { title: 'Bedankt', body: 'We hebben je bericht ontvangen.' },
     urgent: 'Gevaarlijke situatie? Bel 101 (politie) of 112.',
@@ -155,6 +157,7 @@ export const WEB_FORM_TEXTS: Record<FormLanguage, WebFormTexts> = {
       expired: 'Le formulaire est resté ouvert trop longtemps. Vérifiez vos données et envoyez à nouveau.',
       tooFast: 'Vérifiez vos données et envoyez à nouveau.',
       unroutable: 'Nous ne trouvons pas la commune concernée. Choisissez la commune.',
+      notOffered: 'Cette commune ne traite pas ce sujet. Choisissez un autre sujet.',
     },
     thanks: { title: 'Merci', body: 'Nous avons reçu votre message.' },
     urgent: 'Situation dangereuse\u00a0? Appelez le 101 (police) ou le 112.',
@@ -205,6 +208,7 @@ export const WEB_FORM_TEXTS: Record<FormLanguage, WebFormTexts> = {
       expired: 'The form was open too long. Check your details and send again.',
       tooFast: 'Check your details and send again.',
       unroutable: 'We cannot tell which municipality this is in. Choose the municipality.',
+      notOffered: 'This municipality does not handle this subject. Choose another subject.',
     },
     thanks: { title: 'Thank you', body: 'We have received your message.' },
     urgent: 'Dangerous situation? Call 101 (police) or 112.',

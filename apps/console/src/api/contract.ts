@@ -124,6 +124,15 @@ export interface Category {
   name: Record<Language, string>;
   kinds: string[];
   defaultPriority: Priority;
+  /** regional: the region's taxonomy; local: a category the municipality added. */
+  origin?: 'regional' | 'local';
+}
+
+/** GET /municipalities/{code}/category-settings: how one municipality offers a category. */
+export interface CategorySetting extends Category {
+  enabled: boolean;
+  regionalName: Record<Language, string> | null;
+  backOffice: Record<string, string> | null;
 }
 
 export interface DeskStatus {

@@ -68,7 +68,10 @@ export function validateDraft(
   const errors: IntakeErrors = {};
   if (draft.phone.trim() && !normalisePhone(draft.phone)) errors.phone = 'intake.invalidPhone';
   if (draft.email.trim() && !looksLikeEmail(draft.email)) errors.email = 'intake.invalidEmail';
-  if (!categories.some((c) => c.code === draft.categoryCode)) errors.categoryCode = 'intake.required';
+  // The categories of the municipality it goes to: a chosen one it does not offer is named as such.
+  if (!categories.some((c) => c.code === draft.categoryCode)) {
+    errors.categoryCode = draft.categoryCode ? 'intake.notOffered' : 'intake.required';
+  }
   if (draft.postcode.trim() && !/^\d{4}$/.test(draft.postcode.trim()))
     errors.postcode = 'intake.postcodeOutside';
   if (!resolvedMunicipality(draft, municipalities)) errors.municipalityCode = 'intake.noMunicipality';

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'integrations' }
   | { name: 'chats' }
   | { name: 'answers' }
+  | { name: 'categories' }
   | { name: 'ticket'; ref: string };
 
 const BASE = '/console/';
@@ -16,6 +17,7 @@ export function routeOf(pathname: string): Route {
   if (path === 'integrations') return { name: 'integrations' };
   if (path === 'chats') return { name: 'chats' };
   if (path === 'answers') return { name: 'answers' };
+  if (path === 'categories') return { name: 'categories' };
   const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (ticket) return { name: 'ticket', ref: ticket[1] };
   return { name: 'queue' };
@@ -26,6 +28,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'integrations') return `${BASE}integrations`;
   if (route.name === 'chats') return `${BASE}chats`;
   if (route.name === 'answers') return `${BASE}answers`;
+  if (route.name === 'categories') return `${BASE}categories`;
   if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
   return BASE;
 }

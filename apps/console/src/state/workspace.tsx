@@ -23,7 +23,18 @@ export interface Workspace {
   queue: QueueLoader;
   live: LiveConnection | null;
   municipalities: Municipality[];
+  /** The regional categories and every municipality's own: to name a ticket's category. */
   categories: Category[];
+  /** What a municipality offers (under its names); the regional list while it is unknown. */
+  categoriesFor: (municipalityCode: string | undefined) => Category[];
+  /** Loads the categories again, after an admin changed a municipality's. */
+  reloadCategories: () => void;
+}
+
+interface Reference {
+  municipalities: Municipality[];
+  regional: Category[];
+  offered: Record<string, Category[]>;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -45,10 +56,8 @@ export function WorkspaceProvider({
   const store = useMemo(() => new ConsoleStore(session.user, DEFAULT_FILTER), [session.user]);
   const queue = useMemo(() => new QueueLoader(api, store), [api, store]);
   const [live, setLive] = useState<LiveConnection | null>(null);
-  const [reference, setReference] = useState<{ municipalities: Municipality[]; categories: Category[] }>({
-    municipalities: [],
-    categories: [],
-  });
+  const [reference, setReference] = useState<Reference>({ municipalities: [], regional: [], offered: {} });
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const connection = new LiveConnection(location.origin, sessions, {
@@ -64,17 +73,14 @@ export function WorkspaceProvider({
     };
   }, [sessions, store, queue]);
 
-  // Municipalities and categories: once per session, tried again until the api answers.
+  // Municipalities and categories: once per session (and after a change), tried again until the api answers.
   useEffect(() => {
     let cancelled = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const load = () =>
-      Promise.all([
-        api.get<Municipality[]>('/api/v1/municipalities'),
-        api.get<Category[]>('/api/v1/categories'),
-      ])
-        .then(([municipalities, categories]) => {
-          if (!cancelled) setReference({ municipalities, categories });
+      loadReference(api)
+        .then((loaded) => {
+          if (!cancelled) setReference(loaded);
         })
         .catch(() => {
           if (!cancelled) retry = setTimeout(() => void load(), 5000);
@@ -84,13 +90,42 @@ export function WorkspaceProvider({
       cancelled = true;
       clearTimeout(retry);
     };
-  }, [api]);
+  }, [api, generation]);
 
-  const value = useMemo<Workspace>(
-    () => ({ session, sessions, api, store, queue, live, ...reference }),
-    [session, sessions, api, store, queue, live, reference],
-  );
+  const value = useMemo<Workspace>(() => {
+    const { municipalities, regional, offered } = reference;
+    const local = Object.values(offered)
+      .flat()
+      .filter((c) => c.origin === 'local');
+    return {
+      session,
+      sessions,
+      api,
+      store,
+      queue,
+      live,
+      municipalities,
+      categories: [...regional, ...local],
+      categoriesFor: (code) => (code && offered[code]) || regional,
+      reloadCategories: () => setGeneration((g) => g + 1),
+    };
+  }, [session, sessions, api, store, queue, live, reference]);
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+async function loadReference(api: ApiClient): Promise<Reference> {
+  const [municipalities, regional] = await Promise.all([
+    api.get<Municipality[]>('/api/v1/municipalities'),
+    api.get<Category[]>('/api/v1/categories'),
+  ]);
+  const lists = await Promise.all(
+    municipalities.map((m) => api.get<Category[]>(`/api/v1/municipalities/${m.code}/categories`)),
+  );
+  return {
+    municipalities,
+    regional,
+    offered: Object.fromEntries(municipalities.map((m, i) => [m.code, lists[i]])),
+  };
 }
 
 export function useWorkspace(): Workspace {

@@ -29,7 +29,7 @@ type Ack<T> = (T & { ok: true }) | { ok: false; error: string };
  */
 export function ChatsView() {
   const { t, language } = useI18n();
-  const { live, session, categories } = useWorkspace();
+  const { live, session, categoriesFor } = useWorkspace();
   const [chats, setChats] = useState<Chat[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [lines, setLines] = useState<Line[]>([]);
@@ -205,7 +205,7 @@ export function ChatsView() {
               <label htmlFor="chat-category">{t('chat.category')}</label>
               <select id="chat-category" value={category} onChange={(e) => setCategory(e.target.value)}>
                 <option value="">—</option>
-                {categories.map((c) => (
+                {categoriesFor(open.municipalityCode).map((c) => (
                   <option key={c.code} value={c.code}>
                     {c.name[language]}
                   </option>

@@ -26,12 +26,14 @@ const INTAKE_CHANNELS: Channel[] = ['phone', 'counter', 'email', 'chat'];
 
 export function IntakeFields({ draft, errors, update }: Props) {
   const { t } = useI18n();
-  const { municipalities, categories } = useWorkspace();
+  const { municipalities, categoriesFor } = useWorkspace();
   const id = useId();
   const found = municipalityFor(municipalities, draft.postcode, draft.address);
   const municipality = draft.municipalityCode
     ? municipalities.find((m) => m.code === draft.municipalityCode)
     : found?.municipality;
+  // Once the municipality is known, only what it offers, under its names.
+  const categories = categoriesFor(municipality?.code);
   const category = categories.find((c) => c.code === draft.categoryCode);
   const invalid = (field: IntakeField) =>
     errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {};

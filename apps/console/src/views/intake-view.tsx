@@ -25,7 +25,7 @@ import { IntakeFields } from './intake-fields';
  */
 export function IntakeView() {
   const { t } = useI18n();
-  const { api, store, municipalities, categories } = useWorkspace();
+  const { api, store, municipalities, categoriesFor } = useWorkspace();
   const [draft, setDraft] = useState<IntakeDraft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<IntakeErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -61,10 +61,10 @@ export function IntakeView() {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
-    const found = validateDraft(draft, municipalities, categories);
+    const municipality = resolvedMunicipality(draft, municipalities);
+    const found = validateDraft(draft, municipalities, categoriesFor(municipality?.code));
     setErrors(found);
     setFailure(null);
-    const municipality = resolvedMunicipality(draft, municipalities);
     if (Object.keys(found).length || !municipality) {
       setFailure(t('intake.fix'));
       requestAnimationFrame(() =>
@@ -88,8 +88,15 @@ export function IntakeView() {
         }
         setErrors(mapped);
       }
+      const notOffered =
+        error instanceof ApiError && error.body?.errors?.some((e) => e.rule === 'isOfferedByMunicipality');
+      if (notOffered) setErrors({ categoryCode: 'intake.notOffered' });
       setFailure(
-        error instanceof ApiError && error.status === 422 ? t('intake.noMunicipality') : errorText(t, error),
+        notOffered
+          ? t('intake.notOffered')
+          : error instanceof ApiError && error.status === 422
+            ? t('intake.noMunicipality')
+            : errorText(t, error),
       );
     } finally {
       setBusy(false);

@@ -13,7 +13,7 @@ const SORT_KEY = 'meldpunt.console.sort';
 
 export function QueueView() {
   const { t, language, time } = useI18n();
-  const { store, queue, municipalities, categories, session } = useWorkspace();
+  const { store, queue, municipalities, categories, categoriesFor, session } = useWorkspace();
   const state = useConsoleState();
   const [sort, setSort] = useState<QueueSort>(() =>
     localStorage.getItem(SORT_KEY) === 'newest' ? 'newest' : 'urgency',
@@ -80,7 +80,9 @@ export function QueueView() {
   }, [state.selected]);
 
   const municipalityName = (code: string) => municipalities.find((m) => m.code === code)?.name ?? code;
-  const categoryName = (code: string) => categories.find((c) => c.code === code)?.name[language] ?? code;
+  // The name the ticket's municipality gives the category, if it renamed it.
+  const categoryName = (code: string, municipalityCode: string) =>
+    [...categoriesFor(municipalityCode), ...categories].find((c) => c.code === code)?.name[language] ?? code;
   const live = state.live === 'live';
 
   return (
@@ -167,7 +169,7 @@ export function QueueView() {
                   <span className={`status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
                 </td>
                 <td>{municipalityName(ticket.municipalityCode)}</td>
-                <td>{categoryName(ticket.categoryCode)}</td>
+                <td>{categoryName(ticket.categoryCode, ticket.municipalityCode)}</td>
                 <td className="subject">{ticket.subject}</td>
                 <td>{handler}</td>
                 <td className="numeric">{time(ticket.createdAt)}</td>

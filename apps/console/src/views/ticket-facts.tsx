@@ -5,11 +5,12 @@ import { useWorkspace } from '../state/workspace';
 /** What the citizen reported, who and where: read-only facts of the ticket. */
 export function TicketFacts({ ticket }: { ticket: Ticket }) {
   const { t, language, dateTime } = useI18n();
-  const { municipalities, categories } = useWorkspace();
+  const { municipalities, categories, categoriesFor } = useWorkspace();
   const municipality =
     municipalities.find((m) => m.code === ticket.municipalityCode)?.name ?? ticket.municipalityCode;
   const category =
-    categories.find((c) => c.code === ticket.categoryCode)?.name[language] ?? ticket.categoryCode;
+    [...categoriesFor(ticket.municipalityCode), ...categories].find((c) => c.code === ticket.categoryCode)
+      ?.name[language] ?? ticket.categoryCode;
   const reporter = ticket.reporter;
   const location = ticket.location;
   const place = [location?.address, location?.postcode].filter(Boolean).join(', ');

@@ -31,8 +31,21 @@ export class CategoryView {
   name: { nl: string; fr: string; en: string };
   @ApiProperty({ type: [String], example: ['report', 'question'] }) kinds: string[];
   @ApiProperty({ example: 'P3' }) defaultPriority: string;
+  @ApiProperty({
+    enum: ['regional', 'local'],
+    description: "regional: the region's taxonomy; local: a category the municipality added itself",
+  })
+  origin: 'regional' | 'local';
 
-  static of(c: CategoryEntity): CategoryView {
-    return { code: c.code, name: c.name, kinds: c.kinds, defaultPriority: c.defaultPriority };
+  static of(
+    c: Pick<CategoryEntity, 'code' | 'name' | 'kinds' | 'defaultPriority' | 'municipalityCode'>,
+  ): CategoryView {
+    return {
+      code: c.code,
+      name: c.name,
+      kinds: c.kinds,
+      defaultPriority: c.defaultPriority,
+      origin: c.municipalityCode === null ? 'regional' : 'local',
+    };
   }
 }

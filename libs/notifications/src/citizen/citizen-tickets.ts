@@ -34,10 +34,9 @@ export class CitizenTickets {
     const { ctx, ticket } = await this.open(token);
     const profile = await this.profiles.for(ticket.municipalityCode);
     const lang = language ?? mailLanguage(ticket.reporter?.language, profile.languages);
-    const category = await this.directory.category(ticket.categoryCode);
     const view = PublicTicketView.of(ticket, await this.tickets.history(ctx, ticket.id), {
       municipality: profile.displayName[lang],
-      category: category?.name[lang] ?? ticket.categoryCode,
+      category: await this.directory.categoryName(ticket.municipalityCode, ticket.categoryCode, lang),
       language: lang,
     });
     return { view, profile, language: lang };

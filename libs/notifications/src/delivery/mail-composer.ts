@@ -67,8 +67,7 @@ export class MailComposer {
       reference: ticket.reference,
       recipientName: reporter.name,
       municipalityName: profile.displayName[language],
-      categoryName:
-        (await this.directory.category(ticket.categoryCode))?.name[language] ?? ticket.categoryCode,
+      categoryName: await this.directory.categoryName(ticket.municipalityCode, ticket.categoryCode, language),
       place: await this.place(ticket),
       description: ticket.description,
       resolutionDueAt: ticket.sla.resolutionDueAt ? new Date(ticket.sla.resolutionDueAt) : null,
@@ -105,8 +104,11 @@ export class MailComposer {
         language,
         reference: ticket.reference,
         municipalityName,
-        categoryName:
-          (await this.directory.category(ticket.categoryCode))?.name[language] ?? ticket.categoryCode,
+        categoryName: await this.directory.categoryName(
+          ticket.municipalityCode,
+          ticket.categoryCode,
+          language,
+        ),
         priority: ticket.priority,
         subject: ticket.subject,
         description: ticket.description,
