@@ -1,3 +1,4 @@
+import { toCsv as toCsvTable } from '@meldpunt/reports';
 import { onGrid } from './safe-grid';
 
 /** One published report: no text anyone wrote, no person, no address; the place on the safe grid. */
@@ -95,13 +96,10 @@ const CSV_COLUMNS: (keyof OpenReport)[] = [
   'lon',
 ];
 
-/** RFC 4180, with a cell that starts like a formula neutralised (spreadsheets would run it). */
+/** RFC 4180 with a header row (formula-like cells neutralised: see @meldpunt/reports). */
 export function toCsv(reports: OpenReport[]): string {
-  const cell = (value: string | number | null) => {
-    let text = value === null ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [CSV_COLUMNS.join(','), ...reports.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsvTable(
+    CSV_COLUMNS,
+    reports.map((r) => CSV_COLUMNS.map((c) => r[c])),
+  );
 }

@@ -7,6 +7,7 @@ import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
 import { MailIntakeModule } from '@meldpunt/mail-intake';
 import { CategoryChoicesModule, MunicipalitiesModule } from '@meldpunt/municipalities';
+import { ReportsModule } from '@meldpunt/reports';
 import { NotificationsModule } from '@meldpunt/notifications';
 import { OpenDataModule } from '@meldpunt/open-data';
 import { Open311Module } from '@meldpunt/open311';
@@ -35,6 +36,7 @@ export class ApiModule {
         NotificationsModule,
         Open311Module,
         OpenDataModule,
+        ReportsModule,
         StandardAnswersModule,
         MailIntakeModule,
         WebFormModule,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { InvalidInputError } from '@meldpunt/api-errors';
 import { Ctx, RequestContext, Roles } from '@meldpunt/identity';
+import { reportPeriod } from '@meldpunt/reports';
 import { SlaReportRow, SlaReportService } from './sla-report.service';
 
 @ApiTags('reports')
@@ -25,25 +25,8 @@ export class ReportsController {
     @Query('to') to?: string,
     @Query('municipality') municipality?: string,
   ): Promise<SlaReportRow[]> {
-    const start = instant('from', from);
-    const end = instant('to', to);
-    if (end <= start)
-      throw new InvalidInputError([{ field: 'to', rule: 'isAfterFrom', message: 'to must be after from' }]);
-    if (municipality !== undefined && !/^[a-z0-9-]{2,40}$/.test(municipality)) {
-      throw new InvalidInputError([
-        { field: 'municipality', rule: 'matches', message: 'municipality must be a municipality code' },
-      ]);
-    }
-    return this.reports.report(ctx, start, end, municipality);
+    // A municipality outside the caller's scope is filtered to nothing here rather than refused.
+    const period = reportPeriod({ from, to, municipality });
+    return this.reports.report(ctx, period.from, period.to, period.municipality ?? undefined);
   }
-}
-
-function instant(field: string, value: string | undefined): Date {
-  const parsed = new Date(value ?? '');
-  if (!value || Number.isNaN(parsed.getTime())) {
-    throw new InvalidInputError([
-      { field, rule: 'isIso8601', message: `${field} must be an ISO 8601 date-time` },
-    ]);
-  }
-  return parsed;
 }

@@ -1,0 +1,3 @@
+export * from './reports.module';
+export * from './csv';
+export * from './report-period';
