@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { DEMO_ACCOUNT } from '@meldpunt/platform';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -352,6 +353,79 @@ describe('Agent console (browser)', () => {
     await page.getByTestId('category').fill('Groen');
     await page.getByRole('option', { name: /Groenonderhoud/ }).waitFor();
     await page.context().close();
+  });
+
+  it('shows supervisors the overview of a period, as the API computes it, and downloads it as CSV; no axe violations', async () => {
+    const admin = await t.token();
+    const day = 86_400_000;
+    const to = new Date(Math.ceil(Date.now() / day) * day);
+    const query = (municipality?: string) =>
+      new URLSearchParams({
+        from: new Date(to.getTime() - 30 * day).toISOString(),
+        to: to.toISOString(),
+        ...(municipality ? { municipality } : {}),
+      }).toString();
+    const figures = async (municipality?: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/reports/dashboard?${query(municipality)}`)
+          .set('Authorization', `Bearer ${admin}`)
+      ).body;
+    const region = await figures();
+    const kortrijk = await figures('kortrijk');
+    expect(region.volumes.total).toBeGreaterThan(kortrijk.volumes.total);
+
+    // axe needs its script in the page: a context that lets it past the console's CSP.
+    const context = await browser.newContext({
+      bypassCSP: true,
+      locale: 'nl-BE',
+      timezoneId: 'Europe/Brussels',
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/console/`);
+    await logInWithKeyboard(page, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+    await page.getByTestId('nav-dashboard').click();
+    const tickets = page
+      .getByTestId('dashboard-tiles')
+      .locator('div')
+      .filter({ hasText: 'Tickets' })
+      .locator('dd');
+    await expectText(tickets, String(region.volumes.total));
+    await page.getByRole('combobox', { name: 'Gemeente' }).selectOption('kortrijk');
+    await waitFor(
+      async () => (await tickets.innerText()) === String(kortrijk.volumes.total),
+      5000,
+      'Kortrijk total',
+    );
+    for (const c of kortrijk.volumes.byChannel as { key: string; count: number }[]) {
+      await expectText(
+        page
+          .getByTestId('bars-channel')
+          .locator('tr')
+          .filter({ hasText: String(c.count) }),
+        String(c.count),
+      );
+    }
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tickets als CSV' }).click();
+    const file = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines.length - 1).toBe(kortrijk.volumes.total);
+    expect(lines.slice(1).every((l) => l.split(',')[2] === 'kortrijk')).toBe(true);
+
+    await page.addScriptTag({ content: axe.source });
+    const result = await page.evaluate<{ violations: { id: string; nodes: { target: string[] }[] }[] }>(
+      `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+    );
+    expect(
+      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+    await context.close();
   });
 
   it('takes a live chat: the inbox offers it, the agent answers and ends it as a ticket', async () => {

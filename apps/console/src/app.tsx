@@ -11,6 +11,7 @@ import { useWorkspace, WorkspaceProvider } from './state/workspace';
 import { IntakeView } from './views/intake-view';
 import { AnswersView } from './views/answers-view';
 import { CategoriesView } from './views/categories-view';
+import { DashboardView } from './views/dashboard-view';
 import { ChatsView } from './views/chats-view';
 import { IntegrationsView } from './views/integrations-view';
 import { LoginView } from './views/login-view';
@@ -60,6 +61,9 @@ function Shell() {
           </NavLink>
           {session.user.roles.some((r) => r === 'admin' || r === 'supervisor') ? (
             <>
+              <NavLink to={{ name: 'dashboard' }} current={route} testId="nav-dashboard">
+                {t('nav.dashboard')}
+              </NavLink>
               <NavLink to={{ name: 'answers' }} current={route} testId="nav-answers">
                 {t('nav.answers')}
               </NavLink>
@@ -93,6 +97,7 @@ function Shell() {
       {route.name === 'chats' ? <ChatsView /> : null}
       {route.name === 'answers' ? <AnswersView /> : null}
       {route.name === 'categories' ? <CategoriesView /> : null}
+      {route.name === 'dashboard' ? <DashboardView /> : null}
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

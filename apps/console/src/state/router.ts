@@ -7,6 +7,7 @@ export type Route =
   | { name: 'chats' }
   | { name: 'answers' }
   | { name: 'categories' }
+  | { name: 'dashboard' }
   | { name: 'ticket'; ref: string };
 
 const BASE = '/console/';
@@ -18,6 +19,7 @@ export function routeOf(pathname: string): Route {
   if (path === 'chats') return { name: 'chats' };
   if (path === 'answers') return { name: 'answers' };
   if (path === 'categories') return { name: 'categories' };
+  if (path === 'dashboard') return { name: 'dashboard' };
   const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (ticket) return { name: 'ticket', ref: ticket[1] };
   return { name: 'queue' };
@@ -29,6 +31,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'chats') return `${BASE}chats`;
   if (route.name === 'answers') return `${BASE}answers`;
   if (route.name === 'categories') return `${BASE}categories`;
+  if (route.name === 'dashboard') return `${BASE}dashboard`;
   if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
   return BASE;
 }
