@@ -260,6 +260,15 @@ describe('Agent console (browser)', () => {
     await manage.getByRole('button', { name: 'Bewaren' }).click();
     await manage.getByText('Het standaardantwoord is bewaard.').waitFor();
     await manage.getByTestId('answers').getByText('Doorgegeven', { exact: true }).waitFor();
+    // Edited on the same page: the form takes the answer, a save replaces it (PUT).
+    await manage.getByRole('button', { name: 'Bewerken: Doorgegeven' }).click();
+    await manage.getByRole('heading', { name: 'Standaardantwoord bewerken' }).waitFor();
+    await manage
+      .getByLabel('Tekst in het Nederlands')
+      .fill('Uw melding {reference} is doorgegeven aan de dienst.');
+    await manage.getByRole('button', { name: 'Bewaren' }).click();
+    await manage.getByText('Het standaardantwoord is bewaard.').waitFor();
+    await manage.getByRole('heading', { name: 'Nieuw standaardantwoord' }).waitFor();
     // A placeholder that does not exist is refused, with the reason, and nothing is kept.
     await manage.getByLabel('Titel').fill('Fout');
     await manage.getByLabel('Tekst in het Nederlands').fill('Beste {naam}');
@@ -280,7 +289,7 @@ describe('Agent console (browser)', () => {
     await picker.waitFor();
     await picker.focus();
     await page.keyboard.press('ArrowDown');
-    const inserted = `Uw melding ${created.body.reference} is doorgegeven.`;
+    const inserted = `Uw melding ${created.body.reference} is doorgegeven aan de dienst.`;
     await waitFor(
       async () => (await page.getByTestId('composer-body').inputValue()) === inserted,
       5000,

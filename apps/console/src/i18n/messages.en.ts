@@ -134,6 +134,8 @@ export const en: Record<MessageKey, string> = {
   'answers.text.en': 'Text in English',
   'answers.save': 'Save',
   'answers.saved': 'The standard answer is saved.',
+  'answers.edit': 'Edit',
+  'answers.editing': 'Edit the standard answer',
   'nav.categories': 'Categories',
   'categories.title': 'Categories per municipality',
   'categories.offered': 'Offered',

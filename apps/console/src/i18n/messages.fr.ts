@@ -135,6 +135,8 @@ export const fr: Record<MessageKey, string> = {
   'answers.text.en': 'Texte en anglais',
   'answers.save': 'Enregistrer',
   'answers.saved': 'La réponse type est enregistrée.',
+  'answers.edit': 'Modifier',
+  'answers.editing': 'Modifier la réponse type',
   'nav.categories': 'Catégories',
   'categories.title': 'Catégories par commune',
   'categories.offered': 'Proposée',

@@ -133,6 +133,8 @@ export const nl = {
   'answers.text.en': 'Tekst in het Engels',
   'answers.save': 'Bewaren',
   'answers.saved': 'Het standaardantwoord is bewaard.',
+  'answers.edit': 'Bewerken',
+  'answers.editing': 'Standaardantwoord bewerken',
   'nav.categories': 'Categorieën',
   'categories.title': 'Categorieën per gemeente',
   'categories.offered': 'Aangeboden',

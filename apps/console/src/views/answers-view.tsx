@@ -24,6 +24,8 @@ export function AnswersView() {
   const { api, municipalities, categories, session } = useWorkspace();
   const [answers, setAnswers] = useState<StandardAnswer[] | null>(null);
   const [draft, setDraft] = useState(EMPTY);
+  // The answer being edited (PUT), or null for a new one (POST).
+  const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const regionWide = session.user.roles.includes('admin') || session.user.municipalities.length === 0;
 
@@ -42,19 +44,35 @@ export function AnswersView() {
     event.preventDefault();
     setNotice(null);
     try {
-      await api.post('/api/v1/standard-answers', {
+      const body = {
         title: draft.title,
         municipalityCode: draft.municipalityCode || null,
         categoryCode: draft.categoryCode || null,
         status: draft.status || null,
         body: { nl: draft.nl, fr: draft.fr, en: draft.en },
-      });
+      };
+      if (editing) await api.request('PUT', `/api/v1/standard-answers/${editing}`, { body });
+      else await api.post('/api/v1/standard-answers', body);
       setDraft(EMPTY);
+      setEditing(null);
       setNotice({ ok: true, text: t('answers.saved') });
       await load();
     } catch (error) {
       setNotice({ ok: false, text: errorText(t, error) });
     }
+  };
+
+  const edit = (a: StandardAnswer) => {
+    setEditing(a.id);
+    setNotice(null);
+    setDraft({
+      title: a.title,
+      municipalityCode: a.municipalityCode ?? '',
+      categoryCode: a.categoryCode ?? '',
+      status: a.status ?? '',
+      ...a.body,
+    });
+    requestAnimationFrame(() => document.getElementById('answer-title')?.focus());
   };
 
   const remove = async (id: string) => {
@@ -96,6 +114,9 @@ export function AnswersView() {
               <td>{categoryName(a.categoryCode)}</td>
               <td>{a.status ? t(`status.${a.status as 'new'}`) : t('answers.anyStatus')}</td>
               <td>
+                <button type="button" onClick={() => edit(a)} aria-label={`${t('answers.edit')}: ${a.title}`}>
+                  {t('answers.edit')}
+                </button>{' '}
                 <button
                   type="button"
                   onClick={() => void remove(a.id)}
@@ -109,7 +130,7 @@ export function AnswersView() {
         </tbody>
       </table>
       <form onSubmit={(e) => void save(e)} className="answers-form" aria-labelledby="answers-new">
-        <h2 id="answers-new">{t('answers.new')}</h2>
+        <h2 id="answers-new">{editing ? t('answers.editing') : t('answers.new')}</h2>
         <label htmlFor="answer-title">{t('answers.titleField')}</label>
         <input {...field('title')} required maxLength={120} />
         <label htmlFor="answer-municipalityCode">{t('answers.municipality')}</label>
@@ -150,6 +171,17 @@ export function AnswersView() {
         <button type="submit" className="primary">
           {t('answers.save')}
         </button>
+        {editing ? (
+          <button
+            type="button"
+            onClick={() => {
+              setEditing(null);
+              setDraft(EMPTY);
+            }}
+          >
+            {t('categories.cancel')}
+          </button>
+        ) : null}
         {notice ? (
           <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'ok' : 'form-error'}>
             {notice.text}
