@@ -1,6 +1,7 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { OutboxSubscriptions } from '@meldpunt/outbox';
 import { TicketsModule } from '@meldpunt/tickets';
 import { AdaptersModule } from './adapters.module';
@@ -19,6 +20,7 @@ import { SyncTaskReconciler } from './sync/sync-task-reconciler';
   imports: [
     AdaptersModule,
     TicketsModule,
+    MunicipalitiesModule,
     BullModule.registerQueue({
       name: BACK_OFFICE_EVENTS_QUEUE,
       defaultJobOptions: {

@@ -57,9 +57,23 @@ export class ConsoleFeedProcessor extends WorkerHost {
     for (const event of events) {
       const read = tickets.get(event.aggregateId);
       if (read?.status === 'fulfilled')
-        this.gateway.emitTicketEvent(consoleEventFor(event.type), event.eventId, read.value);
+        this.gateway.emitTicketEvent(
+          consoleEventFor(event.type),
+          event.eventId,
+          read.value,
+          formerMunicipality(event),
+        );
     }
     const failed = reads.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
+}
+
+/**
+ * A ticket sent to another municipality also goes, this once, to the consoles of the one it left:
+ * they see it leave their queue (the console drops a ticket outside the agent's scope).
+ */
+function formerMunicipality(event: OutboxMessage): string | undefined {
+  const from = event.payload?.fromMunicipalityCode;
+  return typeof from === 'string' ? from : undefined;
 }

@@ -130,11 +130,13 @@ export class ConsoleGateway
   }
 
   /** Sends a ticket event to the consoles allowed to see the ticket, on every api instance. */
-  emitTicketEvent(name: string, eventId: string, ticket: TicketView): void {
+  emitTicketEvent(name: string, eventId: string, ticket: TicketView, formerMunicipality?: string): void {
     // While the app shuts down the sockets and the adapter's Redis are gone before the queue
     // workers stop; consoles catch up with `resume` after they reconnect elsewhere.
     if (this.closing) return;
-    this.server.to([REGION_ROOM, municipalityRoom(ticket.municipalityCode)]).emit(name, { eventId, ticket });
+    const rooms = [REGION_ROOM, municipalityRoom(ticket.municipalityCode)];
+    if (formerMunicipality) rooms.push(municipalityRoom(formerMunicipality));
+    this.server.to(rooms).emit(name, { eventId, ticket });
   }
 
   /**

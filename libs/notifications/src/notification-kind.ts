@@ -5,6 +5,7 @@ export const CITIZEN_MAIL_KINDS = [
   'message',
   'resolution',
   'forwarded',
+  'rerouted',
 ] as const;
 export type CitizenMailKind = (typeof CITIZEN_MAIL_KINDS)[number];
 

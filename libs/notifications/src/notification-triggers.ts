@@ -10,7 +10,8 @@ export interface TriggeringEvent {
 /**
  * Which e-mail a ticket event calls for, if any. Citizens hear of their own report, of every
  * question and public message from the municipality, and of the resolution; the "forwarded to the
- * department" mail is optional per municipality. Their own replies never come back to them.
+ * department" mail is optional per municipality; a ticket sent to another municipality tells them who
+ * has it now. Their own replies never come back to them.
  * Each SLA breach (first response or resolution, one history event per clock) alerts the team.
  */
 export function notificationKindFor(
@@ -29,6 +30,8 @@ export function notificationKindFor(
       if (options.forwardedMail && entry.data.from === 'new' && entry.data.to === 'in_progress')
         return 'forwarded';
       return null;
+    case TICKET_EVENTS.rerouted:
+      return 'rerouted';
     case TICKET_EVENTS.slaBreached:
       return entry.type === HISTORY.slaBreached ? 'escalation' : null;
     default:

@@ -22,6 +22,7 @@ export const NOTIFICATION_TRIGGERS = [
   TICKET_EVENTS.messageAdded,
   TICKET_EVENTS.feedbackGiven,
   TICKET_EVENTS.slaBreached,
+  TICKET_EVENTS.rerouted,
 ];
 
 /** Notifications, worker side: from ticket events to e-mails (citizens', the team's escalations), and their delivery. */

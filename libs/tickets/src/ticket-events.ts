@@ -22,6 +22,9 @@ export const HISTORY = {
   backOfficeSyncFailed: 'backoffice_sync_failed',
   // The transcript of the live chat the ticket came from (or that the caller added to it).
   chatTranscript: 'chat_transcript',
+  // The ticket moved to another municipality; its case in the former one's back-office was let go.
+  rerouted: 'rerouted',
+  backOfficeReleased: 'backoffice_released',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */
@@ -30,6 +33,8 @@ export const TICKET_EVENTS = {
   statusChanged: 'ticket.status_changed',
   messageAdded: 'ticket.message_added',
   updated: 'ticket.updated',
+  // Payload `fromMunicipalityCode`: the former municipality (its consoles and back-office let go).
+  rerouted: 'ticket.rerouted',
   // The console's event names (contract, real-time section).
   slaWarning: 'ticket.sla.warning',
   slaBreached: 'ticket.sla.breached',

@@ -121,6 +121,14 @@ export class TicketWorkflowService {
     if (linked === null) throw new NotFoundError('Ticket', id);
   }
 
+  /**
+   * The case in the former municipality's back-office is no longer the ticket's (it moved to
+   * another municipality): history only, the case itself got a note saying where the ticket went.
+   */
+  async recordCaseReleased(ctx: RequestContext, id: string, data: Record<string, unknown>): Promise<void> {
+    await this.tickets.appendHistory(ctx, id, { type: HISTORY.backOfficeReleased, data });
+  }
+
   /** A back-office call that failed for good: history only (agents see it; nothing else reacts). */
   async recordSyncFailure(ctx: RequestContext, id: string, data: Record<string, unknown>): Promise<void> {
     await this.tickets.appendHistory(ctx, id, { type: HISTORY.backOfficeSyncFailed, data });

@@ -421,6 +421,12 @@ export class TicketRepository {
         // TypeORM answers UPDATE ... RETURNING with [rows, affectedCount].
         row = (Array.isArray(updated[0]) ? updated[0][0] : updated[0]) as TicketRow;
       }
+      if (mutation.rescopeHistory) {
+        await manager.query(
+          'UPDATE ticket_event SET municipality_code = $2 WHERE ticket_id = $1 AND municipality_code <> $2',
+          [row.id, row.municipality_code],
+        );
+      }
       for (const entry of mutation.history) {
         const [event] = await manager.query<{ id: string }[]>(
           'INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data) VALUES ($1, $2, $3, $4, $5) RETURNING id',
@@ -434,7 +440,12 @@ export class TicketRepository {
             type: mutation.outboxType(entry),
             aggregateId: row.id,
             municipalityCode: row.municipality_code,
-            payload: { ticketEventId: event.id, status: row.status, historyType: entry.type },
+            payload: {
+              ticketEventId: event.id,
+              status: row.status,
+              historyType: entry.type,
+              ...mutation.outboxFacts,
+            },
           }),
         );
       }
@@ -456,6 +467,10 @@ export interface Mutation<T> {
   /** History without outbox events: a record no consumer needs to react to. */
   silent?: boolean;
   outboxType: (entry: HistoryEntry) => string;
+  /** The ticket moved to another municipality: its history goes with it (scope follows). */
+  rescopeHistory?: boolean;
+  /** Routing facts the consumers need besides the ticket as it is now (e.g. where it came from). */
+  outboxFacts?: Record<string, string>;
   result: T;
   /**
    * Makes the change happen once per key: the key is stored in the same transaction, and a change

@@ -37,11 +37,13 @@ export class TicketsWorkerModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // ticket.updated: a new priority or category may have moved the deadlines.
+    // ticket.updated and ticket.rerouted: a new priority, category or municipality may have moved
+    // the deadlines.
     this.subscriptions.add(this.slaEvents, [
       TICKET_EVENTS.created,
       TICKET_EVENTS.statusChanged,
       TICKET_EVENTS.updated,
+      TICKET_EVENTS.rerouted,
     ]);
   }
 }

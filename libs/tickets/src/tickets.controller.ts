@@ -30,9 +30,11 @@ import { MessageDto } from './dto/message.dto';
 import { TicketEventView, TicketPageView, TicketView } from './dto/ticket.view';
 import { TransitionDto } from './dto/transition.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
+import { RerouteTicketDto } from './dto/reroute.dto';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
+import { TicketRerouting } from './ticket-rerouting.service';
 import { NEARBY_DAYS, NEARBY_METRES, RelatedTicketsQuery, type RelatedTickets } from './related-tickets';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
@@ -49,6 +51,7 @@ export class TicketsController {
     private readonly workflow: TicketWorkflowService,
     private readonly query: TicketQueryService,
     private readonly relatedTickets: RelatedTicketsQuery,
+    private readonly rerouting: TicketRerouting,
   ) {}
 
   @Post()
@@ -141,5 +144,23 @@ export class TicketsController {
     @Body() dto: UpdateTicketDto,
   ): Promise<TicketView> {
     return TicketView.of(await this.workflow.update(ctx, id, dto));
+  }
+
+  @Post(':id/reroute')
+  @Roles(...STAFF_ROLES)
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: TicketView,
+    description:
+      'The ticket moves to another municipality: SLA, back-office and scope follow (the caller may no longer see it afterwards)',
+  })
+  @ApiConflictResponse({ description: 'A resolved, closed or cancelled ticket is not rerouted' })
+  @ApiUnprocessableEntityResponse({ description: 'The category is not offered by the new municipality' })
+  async reroute(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: RerouteTicketDto,
+  ): Promise<TicketView> {
+    return TicketView.of(await this.rerouting.reroute(ctx, id, dto));
   }
 }

@@ -14,6 +14,7 @@ import { CitizenTicketService } from './citizen-ticket.service';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
+import { TicketRerouting } from './ticket-rerouting.service';
 import { TicketRepository } from './ticket.repository';
 import { TicketsController } from './tickets.controller';
 import { TicketSlaClock } from './sla/ticket-sla-clock';
@@ -35,6 +36,7 @@ import { TicketPersonalDataRepository } from './personal-data/ticket-personal-da
     TicketRepository,
     TicketIntakeService,
     TicketWorkflowService,
+    TicketRerouting,
     TicketQueryService,
     TicketSlaClock,
     SlaReportService,

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type SyncOperation = 'create' | 'note' | 'hold' | 'resume' | 'reopen';
+// transfer: the ticket moved to another municipality (a note to the former case, a case in the new tool).
+export type SyncOperation = 'create' | 'note' | 'hold' | 'resume' | 'reopen' | 'transfer';
 export type SyncTaskState = 'pending' | 'done' | 'failed';
 
 /**

@@ -34,7 +34,12 @@ export class BackOfficeEventsProcessor extends WorkerHost {
   async handle(event: OutboxMessage): Promise<string> {
     const { type, aggregateId, municipalityCode } = event;
     if (!municipalityCode) return 'no municipality';
-    const connection = await this.connections.get(municipalityCode);
+    // A ticket sent here from another municipality: the former one's case is let go even when the
+    // new municipality has no back-office.
+    const from = type === TICKET_EVENTS.rerouted ? event.payload.fromMunicipalityCode : undefined;
+    const connection =
+      (await this.connections.get(municipalityCode)) ??
+      (typeof from === 'string' ? await this.connections.get(from) : null);
     if (!connection) return 'no back-office';
     // A new ticket always means "create the case": no need to read its history (the hot path).
     const entry =

@@ -4,6 +4,7 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@meldpunt/config';
 import { HeldLeases, type HoldsLeases } from '@meldpunt/queue';
 import { RequestContext } from '@meldpunt/identity';
+import { MunicipalityDirectory } from '@meldpunt/municipalities';
 import {
   TicketAttachments,
   TicketQueryService,
@@ -55,6 +56,7 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
     private readonly workflow: TicketWorkflowService,
     private readonly attachments: TicketAttachments,
     private readonly config: AppConfig,
+    private readonly directory: MunicipalityDirectory,
   ) {
     super();
   }
@@ -158,10 +160,12 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
   private settleMs(task: SyncTaskRow, error: unknown): number | null {
     if (!(error instanceof BackOfficeUnanswered)) return null;
     const settle = error.retryAfterMs ?? 0;
-    return task.operation === 'create' ? Math.max(settle, this.config.syncCreateSettleMs) : settle;
+    const creates = task.operation === 'create' || task.operation === 'transfer';
+    return creates ? Math.max(settle, this.config.syncCreateSettleMs) : settle;
   }
 
   private async run(task: SyncTaskRow, link: LinkRow, release: boolean): Promise<void> {
+    if (task.operation === 'transfer') return this.transfer(task, link, release);
     const conn = await this.connections.get(task.municipality_code);
     if (!conn)
       throw new BackOfficeError(`${task.municipality_code} has no back-office configured any more`, false);
@@ -174,6 +178,64 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
         settling,
       );
     }
+    await this.guarded(conn, (adapter) => this.call(task, link, conn, adapter, release));
+  }
+
+  /**
+   * A ticket sent to another municipality: the former case gets a note saying where the ticket went
+   * and is let go (the link starts over for the new municipality), then the new municipality's tool
+   * gets a case as for a new ticket. The move of the link is recorded before the create, so a retry
+   * does not note the former case twice.
+   */
+  private async transfer(task: SyncTaskRow, link: LinkRow, release: boolean): Promise<void> {
+    if (link.municipality_code !== task.municipality_code) {
+      if (link.external_id) await this.leaveFormerCase(task, link);
+      await this.tasks.moveLink(task.ticket_id, task.municipality_code, task.system);
+      Object.assign(link, {
+        municipality_code: task.municipality_code,
+        system: task.system,
+        external_id: null,
+        external_number: null,
+        url: null,
+        remote_state: null,
+        seen_note_ids: [],
+        pushed_note_hashes: [],
+      });
+    }
+    if (!(await this.connections.get(task.municipality_code))) {
+      await this.tasks.finish(task, {}, release);
+      return;
+    }
+    await this.run({ ...task, operation: 'create' }, link, release);
+  }
+
+  private async leaveFormerCase(task: SyncTaskRow, link: LinkRow): Promise<void> {
+    const former = await this.connections.get(link.municipality_code);
+    const to = typeof task.payload.to === 'string' ? task.payload.to : task.municipality_code;
+    const reason = typeof task.payload.reason === 'string' ? task.payload.reason.trim() : '';
+    const name = (await this.directory.municipality(to))?.name ?? to;
+    const text =
+      `Meldpunt: melding doorgestuurd naar ${name}${reason ? ` (${reason})` : ''}; ` +
+      'deze zaak wordt niet meer vanuit het meldpunt opgevolgd.';
+    const ref = { id: link.external_id!, number: link.external_number ?? undefined, created: false };
+    // A back-office removed since keeps its case as it was: there is nobody to tell.
+    if (former) {
+      await this.guarded(former, (adapter) => adapter.addNote(former, ref, { text, visibility: 'internal' }));
+    }
+    await this.workflow.recordCaseReleased(this.ctx, task.ticket_id, {
+      system: link.system,
+      id: link.external_id,
+      number: link.external_number,
+      municipalityCode: link.municipality_code,
+      to,
+    });
+  }
+
+  /** Runs a call to a back-office behind its circuit breaker. */
+  private async guarded(
+    conn: BackOfficeConnection,
+    call: (adapter: ReturnType<BackOfficeAdapters['for']>) => Promise<unknown>,
+  ): Promise<void> {
     const adapter = this.adapters.for(conn.type);
     const breaker = this.breakers.for(conn);
     const wait = breaker.acquire();
@@ -186,7 +248,7 @@ export class BackOfficeSyncProcessor extends WorkerHost implements OnApplication
       );
     }
     try {
-      await this.call(task, link, conn, adapter, release);
+      await call(adapter);
       breaker.success();
     } catch (error) {
       // Only outages open the circuit; a refused request, or one our own budget held back, says

@@ -17,6 +17,13 @@ describe('plannedSync', () => {
     });
   });
 
+  it('transfers the case of a ticket sent to another municipality', () => {
+    const data = { from: 'kuurne', to: 'kortrijk', reason: 'adres ligt in Kortrijk' };
+    expect(
+      plannedSync({ type: TICKET_EVENTS.rerouted, entry: { type: 'rerouted', actor: agent, data } }),
+    ).toEqual({ operation: 'transfer', payload: data });
+  });
+
   it('passes messages on as notes with their visibility', () => {
     const internal = plannedSync({
       type: TICKET_EVENTS.messageAdded,

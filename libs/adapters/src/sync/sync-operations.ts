@@ -12,7 +12,12 @@ export interface PlannedSync {
 }
 
 /** The ticket events the sync engine listens to. */
-export const SYNC_TRIGGERS = [TICKET_EVENTS.created, TICKET_EVENTS.statusChanged, TICKET_EVENTS.messageAdded];
+export const SYNC_TRIGGERS = [
+  TICKET_EVENTS.created,
+  TICKET_EVENTS.statusChanged,
+  TICKET_EVENTS.messageAdded,
+  TICKET_EVENTS.rerouted,
+];
 
 const STATUS_WORDS: Record<string, string> = {
   resolved: 'afgehandeld',
@@ -25,8 +30,9 @@ const STATUS_WORDS: Record<string, string> = {
  * Which back-office call a ticket event calls for. The back-office owns execution status, the
  * contact center owns communication with the citizen: so the case is created, every message is
  * passed on as a note (public ones visible to the caller), waiting for the citizen puts the case on
- * hold, and what the contact center decides itself (resolved, cancelled) arrives as a note. What
- * came from the back-office itself never goes back to it.
+ * hold, and what the contact center decides itself (resolved, cancelled) arrives as a note. A
+ * ticket sent to another municipality leaves a note in the former case and gets a case in the new
+ * municipality's tool. What came from the back-office itself never goes back to it.
  */
 export function plannedSync(event: SyncTrigger): PlannedSync | null {
   const { entry } = event;
@@ -47,6 +53,10 @@ export function plannedSync(event: SyncTrigger): PlannedSync | null {
           text: `${who}: ${typeof entry.data.body === 'string' ? entry.data.body : ''}`,
         },
       };
+    }
+    case TICKET_EVENTS.rerouted: {
+      const { from, to, reason } = entry.data as Record<string, string | undefined>;
+      return { operation: 'transfer', payload: { from, to, reason: reason ?? null } };
     }
     case TICKET_EVENTS.statusChanged: {
       const { from, to, message, reason } = entry.data as Record<string, string | undefined>;

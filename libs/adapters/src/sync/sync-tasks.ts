@@ -187,6 +187,20 @@ export class SyncTasks {
     );
   }
 
+  /**
+   * Points a ticket's link at another municipality's back-office, without a case yet (the ticket
+   * moved there): the former case's changes no longer reach the ticket. The lease stays held.
+   */
+  async moveLink(ticketId: string, municipalityCode: string, system: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE back_office_link SET municipality_code = $2, system = $3, external_id = NULL,
+              external_number = NULL, url = NULL, remote_state = NULL, seen_note_ids = '{}',
+              pushed_note_hashes = '{}', synced_at = now()
+        WHERE ticket_id = $1`,
+      [ticketId, municipalityCode, system],
+    );
+  }
+
   async release(ticketId: string): Promise<void> {
     await this.dataSource.query('UPDATE back_office_link SET lease_until = NULL WHERE ticket_id = $1', [
       ticketId,

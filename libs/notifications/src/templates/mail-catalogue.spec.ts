@@ -46,6 +46,17 @@ describe('renderNotificationMail', () => {
     },
   );
 
+  it.each<[MailLanguage, string]>([
+    ['nl', 'Je melding gaat naar Stad Kortrijk (ZWVL-2027-000042)'],
+    ['fr', 'Stad Kortrijk prend en charge votre signalement (ZWVL-2027-000042)'],
+    ['en', 'Your report goes to Stad Kortrijk (ZWVL-2027-000042)'],
+  ])('tells in %s which municipality has a rerouted ticket now, with the same link', (language, subject) => {
+    const mail = renderNotificationMail('rerouted', data({ language }), kortrijk);
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toContain('https://meldpunt.example/status/abc');
+    expect(mail.html).toContain('href="https://meldpunt.example/status/abc"');
+  });
+
   it('promises a swift answer without a date when no deadline is known', () => {
     const mail = renderNotificationMail('acknowledgement', data({ resolutionDueAt: null }), kortrijk);
     expect(mail.text).toContain('We willen je melding zo snel mogelijk afhandelen.');

@@ -9,6 +9,7 @@ import type { MailData } from './mail-data';
 import { renderMailHtml } from './mail-html';
 import { renderMailText } from './mail-text';
 import { WORDS } from './mail-words';
+import { reroutedMail } from './rerouted.mail';
 import { resolutionMail } from './resolution.mail';
 
 const TEMPLATES: Record<CitizenMailKind, (data: MailData) => MailContent> = {
@@ -17,6 +18,7 @@ const TEMPLATES: Record<CitizenMailKind, (data: MailData) => MailContent> = {
   message: agentMessageMail,
   resolution: resolutionMail,
   forwarded: forwardedMail,
+  rerouted: reroutedMail,
 };
 
 /**

@@ -63,25 +63,25 @@ export class TicketSlaClock {
    * dangerous becomes P1: its deadlines move to the 24/7 track). Running clocks are recomputed from
    * the receipt under the policy that now matches; stopped clocks keep what they had; a paused
    * ticket keeps its clocks until it resumes (documented gap: the new targets then apply only to
-   * tickets that are not waiting for the citizen).
+   * tickets that are not waiting for the citizen). A ticket sent to another municipality
+   * (`municipalityCode`) gets that municipality's policy and business calendar, from the receipt:
+   * the time it spent at the wrong address counts.
    */
   async onRetarget(
     row: TicketRow,
-    facts: { categoryCode: string; priority: Priority },
+    facts: { categoryCode: string; priority: Priority; municipalityCode?: string },
   ): Promise<Record<string, unknown>> {
     if (!row.sla_policy || row.sla_paused || !['new', 'in_progress'].includes(row.status)) return {};
+    const municipalityCode = facts.municipalityCode ?? row.municipality_code;
     const policy = await this.policies.match({
-      municipalityCode: row.municipality_code,
+      municipalityCode,
       categoryCode: facts.categoryCode,
       priority: facts.priority,
       kind: row.kind,
     });
-    if (!policy || policy.id === row.sla_policy.id) return {};
-    const clocks = startClocks(
-      await this.calendars.calendarFor(row.municipality_code),
-      policy,
-      row.created_at,
-    );
+    const sameCalendar = municipalityCode === row.municipality_code;
+    if (!policy || (policy.id === row.sla_policy.id && sameCalendar)) return {};
+    const clocks = startClocks(await this.calendars.calendarFor(municipalityCode), policy, row.created_at);
     const set: Record<string, unknown> = {
       sla_policy: JSON.stringify(clocks.snapshot),
       sla_version: new SqlExpression('sla_version + 1'),
