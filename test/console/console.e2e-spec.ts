@@ -437,6 +437,55 @@ describe('Agent console (browser)', () => {
     await context.close();
   });
 
+  it('sends a ticket to the municipality it belongs to; the municipal agent who did it sees it leave', async () => {
+    const admin = await t.token();
+    const kortrijk = { email: 'wout@console.meldpunt.local', password: 'correct-horse-battery-1' };
+    const user = await t
+      .http()
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ ...kortrijk, name: 'Wout Kortrijk', roles: ['municipal_agent'], municipalities: ['kortrijk'] });
+    expect(user.status).toBe(201);
+    const created = await t
+      .http()
+      .post('/api/v1/tickets')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(ticketBody({ subject: 'Lamp aan de grens', municipalityCode: 'kortrijk' }));
+    const page = await openConsole(browser, baseUrl);
+    try {
+      await logInWithKeyboard(page, kortrijk.email, kortrijk.password);
+      await page.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
+      await page.getByRole('button', { name: 'Naar een andere gemeente sturen' }).click();
+      await page.locator('#reroute-municipality').selectOption('menen');
+      // Menen offers street lighting too: the category stays.
+      expect(await page.locator('#reroute-category').inputValue()).toBe('public-lighting');
+      await page.locator('#reroute-reason').fill('Het adres ligt in Menen');
+      await page.getByRole('button', { name: 'Doorsturen' }).click();
+      await page.waitForURL(/\/console\/?$/);
+      const moved = await t
+        .http()
+        .get(`/api/v1/tickets/${created.body.id}`)
+        .set('Authorization', `Bearer ${admin}`);
+      expect(moved.body.municipalityCode).toBe('menen');
+      // Out of this agent's scope now: the api no longer shows it to them.
+      await page.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
+      await page.getByText('Dit ticket bestaat niet of valt buiten jouw gemeenten.').waitFor();
+    } finally {
+      await page.context().close();
+    }
+    // A regional agent reads the move in the history, with its reason.
+    const els = await openConsole(browser, baseUrl);
+    try {
+      await logInWithKeyboard(els, 'els@console.meldpunt.local', 'correct-horse-battery-1');
+      await els.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
+      const entry = els.locator('[data-testid="history"] [data-type="rerouted"]');
+      await expectText(entry, 'Doorgestuurd: kortrijk → menen');
+      await expectText(entry, 'Het adres ligt in Menen');
+    } finally {
+      await els.context().close();
+    }
+  });
+
   it('takes a live chat: the inbox offers it, the agent answers and ends it as a ticket', async () => {
     const page = await openConsole(browser, baseUrl);
     await logInWithKeyboard(page, jan.email, jan.password);

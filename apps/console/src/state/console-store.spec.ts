@@ -31,6 +31,19 @@ describe('ConsoleStore', () => {
     expect(store.getState().queue.ids).toEqual([]);
   });
 
+  it('drops a ticket sent to a municipality outside the agent’s scope from their queue', () => {
+    const ticket = ticketFixture();
+    const store = new ConsoleStore(agent(['municipal_agent'], [ticket.municipalityCode]), DEFAULT_FILTER);
+    store.queueLoaded(DEFAULT_FILTER, [ticket], null, false);
+    expect(store.getState().queue.ids).toEqual([ticket.id]);
+    store.applyEvent('ticket.updated', {
+      eventId: '2',
+      ticket: { ...ticket, version: 2, municipalityCode: 'elsewhere' },
+    });
+    expect(store.getState().queue.ids).toEqual([]);
+    expect(store.ticket(ticket.id)).toBeUndefined();
+  });
+
   it('adds a created ticket to the open queue, marked fresh, and drops it once resolved', () => {
     const store = new ConsoleStore(REGIONAL, DEFAULT_FILTER);
     store.queueLoaded(DEFAULT_FILTER, [], null, false);

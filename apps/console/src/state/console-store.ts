@@ -76,7 +76,11 @@ export class ConsoleStore {
 
   applyEvent(name: TicketEventName, event: TicketEvent): void {
     const { ticket } = event;
-    if (!inScope(this.user, ticket)) return;
+    if (!inScope(this.user, ticket)) {
+      // Sent to a municipality this agent does not work for: it leaves their queue.
+      if (this.state.tickets.has(ticket.id)) this.forget(ticket.id);
+      return;
+    }
     const tickets = this.withTicket(ticket) ?? this.state.tickets;
     const current = tickets.get(ticket.id)!;
     let holders = this.holdersFrom(current);
@@ -90,6 +94,14 @@ export class ConsoleStore {
     const fresh =
       name === 'ticket.created' && isNewHere ? new Set(this.state.fresh).add(ticket.id) : this.state.fresh;
     this.update({ tickets, holders, warned, queue, fresh });
+  }
+
+  private forget(id: string): void {
+    const tickets = new Map(this.state.tickets);
+    tickets.delete(id);
+    const ids = this.state.queue.ids.filter((known) => known !== id);
+    const selected = this.state.selected === id ? null : this.state.selected;
+    this.update({ tickets, queue: { ...this.state.queue, ids }, selected });
   }
 
   startQueueLoad(filter: QueueFilter): void {

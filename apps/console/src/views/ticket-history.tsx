@@ -90,6 +90,30 @@ function describe(t: Translate, event: HistoryEvent): { title: string; body: str
         .join('\n');
       return { title: t('history.chat_transcript'), body, tone: 'citizen' };
     }
+    case 'rerouted':
+      return {
+        title: t('history.rerouted', { from: text('from') ?? '', to: text('to') ?? '' }),
+        body: text('reason'),
+        tone: 'status',
+      };
+    case 'backoffice_linked':
+      return {
+        title: t('history.backoffice_linked', {
+          number: text('number') ?? text('id') ?? '',
+          system: text('system') ?? '',
+        }),
+        body: null,
+        tone: 'plain',
+      };
+    case 'backoffice_released':
+      return {
+        title: t('history.backoffice_released', {
+          number: text('number') ?? text('id') ?? '',
+          municipality: text('municipalityCode') ?? '',
+        }),
+        body: null,
+        tone: 'plain',
+      };
     default:
       return { title: t('history.other', { type: event.type }), body: null, tone: 'plain' };
   }

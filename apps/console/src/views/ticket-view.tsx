@@ -14,6 +14,7 @@ import { TicketComposer, type Visibility } from './ticket-composer';
 import { TicketFacts } from './ticket-facts';
 import { TicketHistory } from './ticket-history';
 import { TicketTransitions } from './ticket-transitions';
+import { TicketReroute } from './ticket-reroute';
 
 /**
  * One ticket, kept current: the header follows the live store (socket events), and the history
@@ -178,6 +179,7 @@ export function TicketView({ reference }: { reference: string }) {
             onChanged={changed}
             onConflict={() => void refresh()}
           />
+          <TicketReroute ticket={ticket} onChanged={changed} />
         </aside>
       </div>
     </main>
