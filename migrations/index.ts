@@ -12,6 +12,7 @@ import { TicketAttachments1796643933087 } from './1796643933087-TicketAttachment
 import { LiveChat1796644924804 } from './1796644924804-LiveChat';
 import { StandardAnswers1796646311904 } from './1796646311904-StandardAnswers';
 import { CategoriesPerMunicipality1796661398324 } from './1796661398324-CategoriesPerMunicipality';
+import { Teams1796677039734 } from './1796677039734-Teams';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   LiveChat1796644924804,
   StandardAnswers1796646311904,
   CategoriesPerMunicipality1796661398324,
+  Teams1796677039734,
 ];

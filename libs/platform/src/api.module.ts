@@ -14,6 +14,7 @@ import { Open311Module } from '@meldpunt/open311';
 import { PrivacyModule } from '@meldpunt/privacy';
 import { SlaModule } from '@meldpunt/sla';
 import { StandardAnswersModule } from '@meldpunt/standard-answers';
+import { TeamsModule } from '@meldpunt/teams';
 import { TicketsModule } from '@meldpunt/tickets';
 import { WebFormModule } from '@meldpunt/web-form';
 import { PlatformModule } from './platform.module';
@@ -38,6 +39,7 @@ export class ApiModule {
         OpenDataModule,
         ReportsModule,
         StandardAnswersModule,
+        TeamsModule,
         MailIntakeModule,
         WebFormModule,
         ConsoleModule,

@@ -6,6 +6,7 @@ import { NOTIFICATION_ENTITIES } from '@meldpunt/notifications';
 import { OUTBOX_ENTITIES } from '@meldpunt/outbox';
 import { SLA_ENTITIES } from '@meldpunt/sla';
 import { STANDARD_ANSWER_ENTITIES } from '@meldpunt/standard-answers';
+import { TEAM_ENTITIES } from '@meldpunt/teams';
 import { TICKET_ENTITIES } from '@meldpunt/tickets';
 
 /** Every entity of every context: the schema the migrations are generated from. */
@@ -19,4 +20,5 @@ export const ALL_ENTITIES = [
   ...ADAPTER_ENTITIES,
   ...CHAT_ENTITIES,
   ...STANDARD_ANSWER_ENTITIES,
+  ...TEAM_ENTITIES,
 ];

@@ -32,6 +32,7 @@ export class TicketQueryService {
       q: query.q,
       breached: query.breached,
       caller: query.caller,
+      teamId: query.team,
       before: query.cursor,
       limit: limit + 1,
     });

@@ -63,6 +63,9 @@ export class TicketRerouting {
       const set: Record<string, unknown> = {
         municipality_code: target.code,
         category_code: categoryCode,
+        // Teams belong to a municipality: the new one's desk chooses its own.
+        team_id: null,
+        team_name: null,
         ...(await this.slaClock.onRetarget(row, {
           categoryCode,
           priority: row.priority,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError, NotFoundError } from '@meldpunt/api-errors';
 import { RequestContext, UsersService } from '@meldpunt/identity';
 import { categoryNotOffered, MunicipalityDirectory } from '@meldpunt/municipalities';
+import { Teams } from '@meldpunt/teams';
 import { MessageDto } from './dto/message.dto';
 import { TransitionDto } from './dto/transition.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
@@ -21,6 +22,8 @@ import type { ExternalRef } from './entities/ticket.entity';
 // A person's first public message or status change stops the response clock (the SLA engine
 // reads responded_at); automatic messages never run through here.
 const RESPONDED = new SqlExpression('coalesce(responded_at, now())');
+// Which team an id names is not a question of the caller's scope: the ticket's municipality decides.
+const TEAM_LOOKUP = RequestContext.system('team lookup');
 const ENDS_RESPONSE_CLOCK: readonly TicketStatus[] = ['resolved', 'closed', 'cancelled'];
 
 /** Status changes, messages and assignment: each one transaction with history and outbox. */
@@ -31,6 +34,7 @@ export class TicketWorkflowService {
     private readonly users: UsersService,
     private readonly directory: MunicipalityDirectory,
     private readonly slaClock: TicketSlaClock,
+    private readonly teams: Teams,
   ) {}
 
   async transition(ctx: RequestContext, id: string, dto: TransitionDto): Promise<TicketRow> {
@@ -150,9 +154,32 @@ export class TicketWorkflowService {
         },
       ]);
     }
+    const team = dto.teamId ? await this.teams.get(TEAM_LOOKUP, dto.teamId) : null;
+    if (dto.teamId && !team) {
+      throw new InvalidInputError([
+        { field: 'teamId', rule: 'isTeam', message: 'teamId must be the id of a team' },
+      ]);
+    }
     const outcome = await this.tickets.mutate(ctx, id, async (row) => {
       const set: Record<string, unknown> = {};
       const history: HistoryEntry[] = [];
+      if (dto.teamId !== undefined && dto.teamId !== row.team_id) {
+        if (team && team.municipalityCode !== row.municipality_code) {
+          throw new InvalidInputError([
+            {
+              field: 'teamId',
+              rule: 'isTeamOfMunicipality',
+              message: `team '${team.name}' is not a team of ${row.municipality_code}`,
+            },
+          ]);
+        }
+        set.team_id = team?.id ?? null;
+        set.team_name = team?.name ?? null;
+        history.push({
+          type: HISTORY.updated,
+          data: { field: 'team', from: row.team_name, to: team?.name ?? null },
+        });
+      }
       if (dto.assigneeId !== undefined && dto.assigneeId !== row.assignee_id) {
         if (assignee && !RequestContext.forUser(assignee).canSee(row.municipality_code)) {
           throw new InvalidInputError([

@@ -53,6 +53,7 @@ export interface ListFilter {
   q?: string;
   breached?: boolean;
   caller?: string;
+  teamId?: string;
   before?: string;
   limit: number;
 }
@@ -221,6 +222,7 @@ export class TicketRepository {
       const value = caller.includes('@') ? caller.toLowerCase() : (parsePhone(caller) ?? caller);
       where.push(`${caller.includes('@') ? 'reporter_email' : 'reporter_phone'} = ${param(value)}`);
     }
+    if (filter.teamId) where.push(`team_id = ${param(filter.teamId)}::uuid`);
     if (filter.before) where.push(`number < ${param(filter.before)}::bigint`);
     const sql = `SELECT ${TICKET_COLUMNS} FROM ticket
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

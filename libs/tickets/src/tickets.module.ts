@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@meldpunt/identity';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { SlaModule } from '@meldpunt/sla';
+import { TeamsModule } from '@meldpunt/teams';
 import { TicketAttachments } from './attachments/ticket-attachments';
 import { RelatedTicketsQuery } from './related-tickets';
 import { TicketAttachmentsController } from './attachments/ticket-attachments.controller';
@@ -30,6 +31,7 @@ import { TicketPersonalDataRepository } from './personal-data/ticket-personal-da
     IdentityModule,
     MunicipalitiesModule,
     SlaModule,
+    TeamsModule,
   ],
   controllers: [TicketsController, TicketAttachmentsController, ReportsController],
   providers: [

@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { TICKET_STATUSES, TicketStatus } from '../ticket-lifecycle';
 
 const csv = ({ value }: { value: unknown }) =>
@@ -48,6 +59,11 @@ export class ListTicketsQuery {
   @IsString()
   @MaxLength(254)
   caller?: string;
+
+  @ApiPropertyOptional({ description: "Extension: a team's id: the tickets with that team" })
+  @IsOptional()
+  @IsUUID()
+  team?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

@@ -61,6 +61,12 @@ export class TicketView {
     id: string;
     name: string | null;
   } | null;
+  @ApiProperty({
+    nullable: true,
+    example: { id: '3b0e...', name: 'Team wegen' },
+    description: "Extension: the municipality's team the ticket is with",
+  })
+  team: { id: string; name: string | null } | null;
   @ApiProperty({ nullable: true, description: 'Extension: the agent handling it in the console right now' })
   claimedBy: { id: string; name: string | null } | null;
   @ApiProperty({ description: 'Increases with every change' }) version: number;
@@ -110,6 +116,7 @@ export class TicketView {
       status: row.status,
       cancelReason: row.cancel_reason,
       assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null,
+      team: row.team_id ? { id: row.team_id, name: row.team_name } : null,
       claimedBy: row.claimed_by_id ? { id: row.claimed_by_id, name: row.claimed_by_name } : null,
       version: row.version,
       createdAt: row.created_at.toISOString(),

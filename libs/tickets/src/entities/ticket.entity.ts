@@ -108,6 +108,14 @@ export class TicketEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   assigneeName: string | null;
 
+  /** The municipality's team the ticket is with (Team wegen); its name as shown, kept with it. */
+  @Index('ix_ticket_team')
+  @Column({ type: 'uuid', nullable: true })
+  teamId: string | null;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  teamName: string | null;
+
   /** The agent handling it right now in the console (a call, a chat); released when they leave. */
   @Column({ type: 'uuid', nullable: true })
   claimedById: string | null;

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@meldpunt/api-errors';
+import { AuditLog, RequestContext, UsersService } from '@meldpunt/identity';
+import { MunicipalityDirectory } from '@meldpunt/municipalities';
+import type { TeamDto, TeamView } from './team.dto';
+
+const OPEN_STATUSES = ['new', 'in_progress', 'waiting_for_citizen'];
+
+/**
+ * The teams of each municipality and who is in them. Kept by admins and by the municipality's
+ * supervisors; every agent of the municipality reads them (to assign a ticket to a team).
+ */
+@Injectable()
+export class Teams {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: MunicipalityDirectory,
+    private readonly users: UsersService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(ctx: RequestContext, municipalityCode: string): Promise<TeamView[]> {
+    await this.checkMunicipality(ctx, municipalityCode);
+    return this.views('t.municipality_code = $1', [municipalityCode]);
+  }
+
+  /** A team by id if the caller works for its municipality (null otherwise, as for a missing one). */
+  async get(ctx: RequestContext, id: string): Promise<TeamView | null> {
+    if (!isUuid(id)) return null;
+    const [team] = await this.views('t.id = $1', [id]);
+    return team && ctx.canSee(team.municipalityCode) ? team : null;
+  }
+
+  async create(ctx: RequestContext, municipalityCode: string, dto: TeamDto): Promise<TeamView> {
+    await this.checkMunicipality(ctx, municipalityCode);
+    const members = await this.checkMembers(municipalityCode, dto.memberIds ?? []);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (tx) => {
+      await this.checkNameFree(tx, municipalityCode, dto.name, null);
+      await tx.query('INSERT INTO team (id, municipality_code, name, email) VALUES ($1, $2, $3, $4)', [
+        id,
+        municipalityCode,
+        dto.name.trim(),
+        dto.email ?? null,
+      ]);
+      await setMembers(tx, id, members);
+    });
+    await this.audit.record(ctx, {
+      action: 'team.create',
+      municipalityCodes: [municipalityCode],
+      details: { teamId: id, members: members.length },
+    });
+    return (await this.get(ctx, id))!;
+  }
+
+  /** Replaces name, mailbox and (when given) the members of a team. */
+  async update(ctx: RequestContext, id: string, dto: TeamDto): Promise<TeamView> {
+    const team = await this.forChange(ctx, id);
+    const members =
+      dto.memberIds === undefined ? null : await this.checkMembers(team.municipalityCode, dto.memberIds);
+    await this.dataSource.transaction(async (tx) => {
+      await this.checkNameFree(tx, team.municipalityCode, dto.name, id);
+      await tx.query('UPDATE team SET name = $2, email = $3, updated_at = now() WHERE id = $1', [
+        id,
+        dto.name.trim(),
+        dto.email === undefined ? team.email : dto.email,
+      ]);
+      // The name shown on tickets follows the team's name.
+      await tx.query('UPDATE ticket SET team_name = $2 WHERE team_id = $1 AND team_name <> $2', [
+        id,
+        dto.name.trim(),
+      ]);
+      if (members) await setMembers(tx, id, members);
+    });
+    await this.audit.record(ctx, {
+      action: 'team.update',
+      municipalityCodes: [team.municipalityCode],
+      details: { teamId: id, members: members?.length ?? null },
+    });
+    return (await this.get(ctx, id))!;
+  }
+
+  /** Removes a team no open ticket is with (409 otherwise: move those tickets first). */
+  async remove(ctx: RequestContext, id: string): Promise<void> {
+    const team = await this.forChange(ctx, id);
+    await this.dataSource.transaction(async (tx) => {
+      const [{ open }] = await tx.query<{ open: number }[]>(
+        'SELECT count(*)::int AS open FROM ticket WHERE team_id = $1 AND status = ANY($2::text[])',
+        [id, OPEN_STATUSES],
+      );
+      if (open > 0) {
+        throw new ConflictError(`${open} open ticket(s) are with this team: assign them elsewhere first`);
+      }
+      await tx.query('UPDATE ticket SET team_id = NULL WHERE team_id = $1', [id]);
+      await tx.query('DELETE FROM team_member WHERE team_id = $1', [id]);
+      await tx.query('DELETE FROM team WHERE id = $1', [id]);
+    });
+    await this.audit.record(ctx, {
+      action: 'team.delete',
+      municipalityCodes: [team.municipalityCode],
+      details: { teamId: id },
+    });
+  }
+
+  private async forChange(ctx: RequestContext, id: string): Promise<TeamView> {
+    const team = await this.get(ctx, id);
+    if (!team) throw new NotFoundError('Team', id);
+    return team;
+  }
+
+  private async checkMunicipality(ctx: RequestContext, municipalityCode: string): Promise<void> {
+    if (!ctx.canSee(municipalityCode)) {
+      throw new ForbiddenError(
+        `Municipality '${municipalityCode}' is outside the municipalities you work for`,
+      );
+    }
+    if (!(await this.directory.municipality(municipalityCode))) {
+      throw new NotFoundError('Municipality', municipalityCode);
+    }
+  }
+
+  /** Each member must be an active staff user who works for the municipality. */
+  private async checkMembers(municipalityCode: string, ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const found = await Promise.all(unique.map((id) => this.users.findActive(id)));
+    const errors = unique.flatMap((id, i) => {
+      const user = found[i];
+      if (!user)
+        return [{ field: 'memberIds', rule: 'isActiveUser', message: `${id} is not an active staff user` }];
+      if (!RequestContext.forUser(user).canSee(municipalityCode)) {
+        return [
+          {
+            field: 'memberIds',
+            rule: 'hasScope',
+            message: `${user.name} does not work for ${municipalityCode}`,
+          },
+        ];
+      }
+      return [];
+    });
+    if (errors.length) throw new InvalidInputError(errors);
+    return unique;
+  }
+
+  private async checkNameFree(
+    tx: EntityManager,
+    municipalityCode: string,
+    name: string,
+    except: string | null,
+  ): Promise<void> {
+    const taken = await tx.query<unknown[]>(
+      'SELECT 1 FROM team WHERE municipality_code = $1 AND lower(name) = lower($2) AND ($3::uuid IS NULL OR id <> $3::uuid)',
+      [municipalityCode, name.trim(), except],
+    );
+    if (taken.length)
+      throw new ConflictError(`${municipalityCode} has a team named '${name.trim()}' already`);
+  }
+
+  private views(where: string, params: unknown[]): Promise<TeamView[]> {
+    return this.dataSource.query<TeamView[]>(
+      `SELECT t.id, t.municipality_code AS "municipalityCode", t.name, t.email,
+              coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
+                       FILTER (WHERE u.id IS NOT NULL), '[]') AS members
+         FROM team t
+         LEFT JOIN team_member m ON m.team_id = t.id
+         LEFT JOIN staff_user u ON u.id = m.user_id AND u.active
+        WHERE ${where}
+        GROUP BY t.id ORDER BY t.name`,
+      params,
+    );
+  }
+}
+
+async function setMembers(tx: EntityManager, teamId: string, userIds: string[]): Promise<void> {
+  await tx.query('DELETE FROM team_member WHERE team_id = $1', [teamId]);
+  if (userIds.length) {
+    await tx.query('INSERT INTO team_member (team_id, user_id) SELECT $1, unnest($2::uuid[])', [
+      teamId,
+      userIds,
+    ]);
+  }
+}
+
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
