@@ -437,7 +437,7 @@ describe('Agent console (browser)', () => {
     await context.close();
   });
 
-  it('sends a ticket to the municipality it belongs to; the municipal agent who did it sees it leave', async () => {
+  it('gives a ticket to a team, then sends it to the municipality it belongs to; the agent who did it sees it leave', async () => {
     const admin = await t.token();
     const kortrijk = { email: 'wout@console.meldpunt.local', password: 'correct-horse-battery-1' };
     const user = await t
@@ -451,10 +451,25 @@ describe('Agent console (browser)', () => {
       .post('/api/v1/tickets')
       .set('Authorization', `Bearer ${admin}`)
       .send(ticketBody({ subject: 'Lamp aan de grens', municipalityCode: 'kortrijk' }));
+    const team = await t
+      .http()
+      .post('/api/v1/municipalities/kortrijk/teams')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: 'Team wegen' });
     const page = await openConsole(browser, baseUrl);
     try {
       await logInWithKeyboard(page, kortrijk.email, kortrijk.password);
       await page.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
+      // The teams of the ticket's municipality are offered; choosing one saves it.
+      await page.getByTestId('team').selectOption({ label: 'Team wegen' });
+      await waitFor(
+        async () =>
+          (await t.http().get(`/api/v1/tickets/${created.body.id}`).set('Authorization', `Bearer ${admin}`))
+            .body.team?.id === team.body.id,
+        5000,
+        'the ticket with Team wegen',
+      );
+      expect(await page.getByTestId('team').inputValue()).toBe(team.body.id);
       await page.getByRole('button', { name: 'Naar een andere gemeente sturen' }).click();
       await page.locator('#reroute-municipality').selectOption('menen');
       // Menen offers street lighting too: the category stays.
@@ -467,6 +482,7 @@ describe('Agent console (browser)', () => {
         .get(`/api/v1/tickets/${created.body.id}`)
         .set('Authorization', `Bearer ${admin}`);
       expect(moved.body.municipalityCode).toBe('menen');
+      expect(moved.body.team).toBeNull();
       // Out of this agent's scope now: the api no longer shows it to them.
       await page.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
       await page.getByText('Dit ticket bestaat niet of valt buiten jouw gemeenten.').waitFor();

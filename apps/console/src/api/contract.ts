@@ -70,6 +70,16 @@ export interface Ticket {
   };
   /** The agent handling the call now (claim), when the api includes it. */
   claimedBy?: Holder | null;
+  /** The municipality's team the ticket is with. */
+  team?: Holder | null;
+}
+
+export interface Team {
+  id: string;
+  municipalityCode: string;
+  name: string;
+  email: string | null;
+  members: { id: string; name: string }[];
 }
 
 export interface TicketPage {

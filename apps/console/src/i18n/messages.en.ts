@@ -216,6 +216,8 @@ export const en: Record<MessageKey, string> = {
   'detail.unassigned': 'Nobody',
   'detail.assignMe': 'Assign to me',
   'detail.unassign': 'Unassign',
+  'detail.team': 'Team',
+  'detail.noTeam': 'No team',
   'detail.assignTo': 'Assign to',
   'detail.assigned': 'Assigned to {name}.',
   'detail.claim': 'I’ll take this',

@@ -217,6 +217,8 @@ export const fr: Record<MessageKey, string> = {
   'detail.unassigned': 'Personne',
   'detail.assignMe': 'M’attribuer',
   'detail.unassign': 'Retirer l’attribution',
+  'detail.team': 'Équipe',
+  'detail.noTeam': 'Aucune équipe',
   'detail.assignTo': 'Attribuer à',
   'detail.assigned': 'Attribué à {name}.',
   'detail.claim': 'Je prends en charge',

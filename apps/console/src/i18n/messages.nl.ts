@@ -215,6 +215,8 @@ export const nl = {
   'detail.unassigned': 'Niemand',
   'detail.assignMe': 'Aan mij toewijzen',
   'detail.unassign': 'Toewijzing opheffen',
+  'detail.team': 'Team',
+  'detail.noTeam': 'Geen team',
   'detail.assignTo': 'Toewijzen aan',
   'detail.assigned': 'Toegewezen aan {name}.',
   'detail.claim': 'Ik neem dit op',

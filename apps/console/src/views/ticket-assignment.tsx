@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { Holder, Ticket } from '../api/contract';
+import { useEffect, useState } from 'react';
+import type { Holder, Team, Ticket } from '../api/contract';
 import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
 import { useConsoleState, useWorkspace } from '../state/workspace';
@@ -23,14 +23,29 @@ export function TicketAssignment({ ticket, holder, onChanged, onClaim, claimNoti
   const viewers = agents.filter((a) => a.viewing === ticket.id && a.id !== me.id);
   const others = agents.filter((a) => a.id !== me.id && a.id !== ticket.assignee?.id);
 
-  const assign = async (assigneeId: string | null) => {
+  const [teams, setTeams] = useState<Team[]>([]);
+
+  // The teams of the ticket's municipality, read again when the ticket moves to another one.
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<Team[]>(`/api/v1/municipalities/${ticket.municipalityCode}/teams`)
+      .then((list) => !cancelled && setTeams(list))
+      .catch(() => !cancelled && setTeams([]));
+    return () => {
+      cancelled = true;
+    };
+  }, [api, ticket.municipalityCode]);
+
+  const change = async (body: { assigneeId?: string | null; teamId?: string | null }) => {
     setError(null);
     try {
-      onChanged(await api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { assigneeId }));
+      onChanged(await api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, body));
     } catch (e) {
       setError(errorText(t, e));
     }
   };
+  const assign = (assigneeId: string | null) => change({ assigneeId });
 
   return (
     <section className="assignment" aria-labelledby="assignment-title">
@@ -55,6 +70,23 @@ export function TicketAssignment({ ticket, holder, onChanged, onClaim, claimNoti
           <dd data-testid="assignee">{ticket.assignee?.name ?? t('detail.unassigned')}</dd>
         </div>
       </dl>
+      {teams.length || ticket.team ? (
+        <label className="inline">
+          <span>{t('detail.team')}</span>
+          <select
+            data-testid="team"
+            value={ticket.team?.id ?? ''}
+            onChange={(e) => void change({ teamId: e.target.value || null })}
+          >
+            <option value="">{t('detail.noTeam')}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <div className="button-row">
         {ticket.assignee?.id !== me.id ? (
           <button type="button" onClick={() => void assign(me.id)}>
