@@ -437,6 +437,77 @@ describe('Agent console (browser)', () => {
     await context.close();
   });
 
+  it('keeps a municipality’s teams on their page for its supervisor: members who work for it; no axe violations', async () => {
+    const admin = await t.token();
+    const user = (name: string, slug: string, roles: string[], municipality = 'wevelgem') =>
+      t
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({
+          email: `${slug}@console.meldpunt.local`,
+          password: 'correct-horse-battery-1',
+          name,
+          roles,
+          municipalities: [municipality],
+        });
+    expect((await user('Sara Wevelgem', 'sara', ['supervisor'])).status).toBe(201);
+    const piet = (await user('Piet Wevelgem', 'piet', ['municipal_agent'])).body as { id: string };
+    expect((await user('Kim Kortrijk', 'kim', ['municipal_agent'], 'kortrijk')).status).toBe(201);
+    const context = await browser.newContext({
+      bypassCSP: true,
+      locale: 'nl-BE',
+      timezoneId: 'Europe/Brussels',
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}/console/`);
+      await logInWithKeyboard(page, 'sara@console.meldpunt.local', 'correct-horse-battery-1');
+      await page.getByTestId('nav-teams').click();
+      await page.getByRole('heading', { name: 'Teams per gemeente' }).waitFor();
+      // Only her own municipality, and only the people who work for it (region-wide staff too).
+      const options = await page.locator('#teams-municipality option').allTextContents();
+      expect(options).toEqual(['Wevelgem']);
+      await page.getByText('Deze gemeente heeft nog geen teams.').waitFor();
+      await page.getByLabel('Naam', { exact: true }).fill('Groendienst');
+      await page.getByLabel('Gedeelde mailbox').fill('groen@wevelgem.be');
+      await page.getByRole('checkbox', { name: 'Piet Wevelgem' }).check();
+      await page.getByRole('checkbox', { name: 'Els Vandenberghe' }).waitFor();
+      expect(await page.getByRole('checkbox', { name: 'Kim Kortrijk' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Bewaren' }).click();
+      await page.getByRole('status').filter({ hasText: 'Het team is bewaard.' }).waitFor();
+      await expectText(page.getByTestId('teams').locator('tr'), 'Piet Wevelgem');
+      const [team] = (
+        await t.http().get('/api/v1/municipalities/wevelgem/teams').set('Authorization', `Bearer ${admin}`)
+      ).body as { name: string; email: string; members: { id: string }[] }[];
+      expect(team).toMatchObject({
+        name: 'Groendienst',
+        email: 'groen@wevelgem.be',
+        members: [{ id: piet.id }],
+      });
+
+      await page.addScriptTag({ content: axe.source });
+      const result = await page.evaluate<{ violations: { id: string; nodes: { target: string[] }[] }[] }>(
+        `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+      );
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+
+      // Renamed, then removed.
+      await page.getByRole('button', { name: 'Bewerken: Groendienst' }).click();
+      await page.getByRole('heading', { name: 'Team bewerken' }).waitFor();
+      await page.getByLabel('Naam', { exact: true }).fill('Groen en natuur');
+      await page.getByRole('button', { name: 'Bewaren' }).click();
+      await expectText(page.getByTestId('teams').locator('tr'), 'Groen en natuur');
+      await page.getByRole('button', { name: 'Verwijderen: Groen en natuur' }).click();
+      await page.getByRole('status').filter({ hasText: 'Het team is verwijderd.' }).waitFor();
+      await page.getByText('Deze gemeente heeft nog geen teams.').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('gives a ticket to a team, then sends it to the municipality it belongs to; the agent who did it sees it leave', async () => {
     const admin = await t.token();
     const kortrijk = { email: 'wout@console.meldpunt.local', password: 'correct-horse-battery-1' };

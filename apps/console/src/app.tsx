@@ -11,6 +11,7 @@ import { useWorkspace, WorkspaceProvider } from './state/workspace';
 import { IntakeView } from './views/intake-view';
 import { AnswersView } from './views/answers-view';
 import { CategoriesView } from './views/categories-view';
+import { TeamsView } from './views/teams-view';
 import { DashboardView } from './views/dashboard-view';
 import { ChatsView } from './views/chats-view';
 import { IntegrationsView } from './views/integrations-view';
@@ -70,6 +71,9 @@ function Shell() {
               <NavLink to={{ name: 'categories' }} current={route} testId="nav-categories">
                 {t('nav.categories')}
               </NavLink>
+              <NavLink to={{ name: 'teams' }} current={route} testId="nav-teams">
+                {t('nav.teams')}
+              </NavLink>
             </>
           ) : null}
           <NavLink to={{ name: 'integrations' }} current={route}>
@@ -98,6 +102,7 @@ function Shell() {
       {route.name === 'answers' ? <AnswersView /> : null}
       {route.name === 'categories' ? <CategoriesView /> : null}
       {route.name === 'dashboard' ? <DashboardView /> : null}
+      {route.name === 'teams' ? <TeamsView /> : null}
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

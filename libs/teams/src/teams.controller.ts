@@ -28,6 +28,16 @@ export class TeamsController {
     return this.teams.create(ctx, code, dto);
   }
 
+  @Get('municipalities/:code/team-candidates')
+  @Roles('admin', 'supervisor')
+  @ApiOkResponse({ description: '[{ id, name }]: the staff users who work for the municipality' })
+  candidates(
+    @Ctx() ctx: RequestContext,
+    @Param('code') code: string,
+  ): Promise<{ id: string; name: string }[]> {
+    return this.teams.candidates(ctx, code);
+  }
+
   @Get('teams/:id')
   @ApiOkResponse({ description: TEAM_VIEW })
   async get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<TeamView> {

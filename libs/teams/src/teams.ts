@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@meldpunt/api-errors';
-import { AuditLog, RequestContext, UsersService } from '@meldpunt/identity';
+import { AuditLog, REGION_WIDE_ROLES, RequestContext, UsersService } from '@meldpunt/identity';
 import { MunicipalityDirectory } from '@meldpunt/municipalities';
 import type { TeamDto, TeamView } from './team.dto';
 
@@ -25,6 +25,18 @@ export class Teams {
   async list(ctx: RequestContext, municipalityCode: string): Promise<TeamView[]> {
     await this.checkMunicipality(ctx, municipalityCode);
     return this.views('t.municipality_code = $1', [municipalityCode]);
+  }
+
+  /** Who may be in the municipality's teams: active staff users who work for it (region-wide ones too). */
+  async candidates(ctx: RequestContext, municipalityCode: string): Promise<{ id: string; name: string }[]> {
+    await this.checkMunicipality(ctx, municipalityCode);
+    return this.dataSource.query(
+      `SELECT id, name FROM staff_user
+        WHERE active AND (roles && $2::text[] OR $1 = ANY(municipalities)
+              OR ('supervisor' = ANY(roles) AND cardinality(municipalities) = 0))
+        ORDER BY name, id`,
+      [municipalityCode, REGION_WIDE_ROLES],
+    );
   }
 
   /** A team by id if the caller works for its municipality (null otherwise, as for a missing one). */

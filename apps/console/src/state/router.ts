@@ -8,6 +8,7 @@ export type Route =
   | { name: 'answers' }
   | { name: 'categories' }
   | { name: 'dashboard' }
+  | { name: 'teams' }
   | { name: 'ticket'; ref: string };
 
 const BASE = '/console/';
@@ -20,6 +21,7 @@ export function routeOf(pathname: string): Route {
   if (path === 'answers') return { name: 'answers' };
   if (path === 'categories') return { name: 'categories' };
   if (path === 'dashboard') return { name: 'dashboard' };
+  if (path === 'teams') return { name: 'teams' };
   const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (ticket) return { name: 'ticket', ref: ticket[1] };
   return { name: 'queue' };
@@ -32,6 +34,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'answers') return `${BASE}answers`;
   if (route.name === 'categories') return `${BASE}categories`;
   if (route.name === 'dashboard') return `${BASE}dashboard`;
+  if (route.name === 'teams') return `${BASE}teams`;
   if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
   return BASE;
 }

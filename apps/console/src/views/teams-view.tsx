@@ -1,0 +1,183 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Holder, Team } from '../api/contract';
+import { errorText } from '../components/error-text';
+import { useI18n } from '../i18n/i18n';
+import { useWorkspace } from '../state/workspace';
+
+interface Draft {
+  id: string | null;
+  name: string;
+  email: string;
+  memberIds: string[];
+}
+
+const EMPTY: Draft = { id: null, name: '', email: '', memberIds: [] };
+
+/** A municipality's teams, for admins and its supervisors: name, shared mailbox, members. */
+export function TeamsView() {
+  const { t } = useI18n();
+  const { api, municipalities, session } = useWorkspace();
+  const regionWide = session.user.roles.includes('admin') || session.user.municipalities.length === 0;
+  const mine = municipalities.filter((m) => regionWide || session.user.municipalities.includes(m.code));
+  const [code, setCode] = useState('');
+  const municipality = code || mine[0]?.code || '';
+  const [teams, setTeams] = useState<Team[] | null>(null);
+  const [people, setPeople] = useState<Holder[]>([]);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    if (!municipality) return;
+    const base = `/api/v1/municipalities/${municipality}`;
+    const [list, candidates] = await Promise.all([
+      api.get<Team[]>(`${base}/teams`).catch(() => []),
+      api.get<Holder[]>(`${base}/team-candidates`).catch(() => []),
+    ]);
+    setTeams(list);
+    setPeople(candidates);
+  }, [api, municipality]);
+  useEffect(() => void load(), [load]);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setNotice(null);
+    try {
+      await action();
+      setDraft(EMPTY);
+      setNotice({ ok: true, text: done });
+    } catch (error) {
+      setNotice({ ok: false, text: errorText(t, error) });
+    }
+    await load();
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { name: draft.name.trim(), email: draft.email.trim() || null, memberIds: draft.memberIds };
+    void run(
+      () =>
+        draft.id
+          ? api.request('PUT', `/api/v1/teams/${draft.id}`, { body })
+          : api.post(`/api/v1/municipalities/${municipality}/teams`, body),
+      t('teams.saved'),
+    );
+  };
+
+  const toggleMember = (id: string) =>
+    setDraft((d) => ({
+      ...d,
+      memberIds: d.memberIds.includes(id) ? d.memberIds.filter((m) => m !== id) : [...d.memberIds, id],
+    }));
+
+  return (
+    <main id="main" className="answers" aria-labelledby="teams-title">
+      <h1 id="teams-title">{t('teams.title')}</h1>
+      <label htmlFor="teams-municipality">{t('answers.municipality')}</label>{' '}
+      <select
+        id="teams-municipality"
+        value={municipality}
+        onChange={(e) => {
+          setCode(e.target.value);
+          setDraft(EMPTY);
+        }}
+      >
+        {mine.map((m) => (
+          <option key={m.code} value={m.code}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+      {teams && !teams.length ? <p className="muted">{t('teams.none')}</p> : null}
+      <table className="answers-table" data-testid="teams">
+        <thead>
+          <tr>
+            <th scope="col">{t('teams.name')}</th>
+            <th scope="col">{t('teams.email')}</th>
+            <th scope="col">{t('teams.members')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('categories.edit')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(teams ?? []).map((team) => (
+            <tr key={team.id}>
+              <td>{team.name}</td>
+              <td>{team.email ?? '—'}</td>
+              <td>{team.members.map((m) => m.name).join(', ') || '—'}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`${t('categories.edit')}: ${team.name}`}
+                  onClick={() =>
+                    setDraft({
+                      id: team.id,
+                      name: team.name,
+                      email: team.email ?? '',
+                      memberIds: team.members.map((m) => m.id),
+                    })
+                  }
+                >
+                  {t('categories.edit')}
+                </button>{' '}
+                <button
+                  type="button"
+                  aria-label={`${t('categories.remove')}: ${team.name}`}
+                  onClick={() =>
+                    void run(() => api.request('DELETE', `/api/v1/teams/${team.id}`, {}), t('teams.removed'))
+                  }
+                >
+                  {t('categories.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notice ? (
+        <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'ok' : 'form-error'}>
+          {notice.text}
+        </p>
+      ) : null}
+      <form onSubmit={save} className="answers-form" aria-labelledby="team-form-title">
+        <h2 id="team-form-title">{draft.id ? t('teams.editing') : t('teams.new')}</h2>
+        <label htmlFor="team-name">{t('teams.name')}</label>
+        <input
+          id="team-name"
+          required
+          maxLength={80}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+        <label htmlFor="team-email">{t('teams.email')}</label>
+        <input
+          id="team-email"
+          type="email"
+          maxLength={254}
+          value={draft.email}
+          onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+        />
+        <fieldset>
+          <legend>{t('teams.members')}</legend>
+          {people.map((p) => (
+            <label key={p.id} className="inline">
+              <input
+                type="checkbox"
+                checked={draft.memberIds.includes(p.id)}
+                onChange={() => toggleMember(p.id)}
+              />{' '}
+              {p.name}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="primary">
+          {t('answers.save')}
+        </button>
+        {draft.id ? (
+          <button type="button" onClick={() => setDraft(EMPTY)}>
+            {t('categories.cancel')}
+          </button>
+        ) : null}
+      </form>
+    </main>
+  );
+}
