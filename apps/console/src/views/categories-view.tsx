@@ -4,6 +4,7 @@ import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
 import { backOfficeFields, backOfficeText } from '../domain/back-office-fields';
 import { useWorkspace } from '../state/workspace';
+import { MunicipalityPicker, useManagedMunicipalities } from './municipality-picker';
 
 const KINDS = ['report', 'question', 'complaint'] as const;
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
@@ -35,9 +36,8 @@ const NEW: Draft = {
  */
 export function CategoriesView() {
   const { t, language } = useI18n();
-  const { api, municipalities, session, reloadCategories } = useWorkspace();
-  const regionWide = session.user.roles.includes('admin') || session.user.municipalities.length === 0;
-  const mine = municipalities.filter((m) => regionWide || session.user.municipalities.includes(m.code));
+  const { api, reloadCategories } = useWorkspace();
+  const { mine } = useManagedMunicipalities();
   const [code, setCode] = useState('');
   const municipality = code || mine[0]?.code || '';
   const [settings, setSettings] = useState<CategorySetting[] | null>(null);
@@ -103,21 +103,15 @@ export function CategoriesView() {
   return (
     <main id="main" className="answers" aria-labelledby="categories-title">
       <h1 id="categories-title">{t('categories.title')}</h1>
-      <label htmlFor="categories-municipality">{t('answers.municipality')}</label>{' '}
-      <select
+      <MunicipalityPicker
         id="categories-municipality"
         value={municipality}
-        onChange={(e) => {
-          setCode(e.target.value);
+        options={mine}
+        onChange={(chosen) => {
+          setCode(chosen);
           setDraft(null);
         }}
-      >
-        {mine.map((m) => (
-          <option key={m.code} value={m.code}>
-            {m.name}
-          </option>
-        ))}
-      </select>
+      />
       <table className="answers-table" data-testid="category-settings">
         <thead>
           <tr>

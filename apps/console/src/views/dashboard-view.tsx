@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../components/error-text';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { useWorkspace } from '../state/workspace';
+import { useManagedMunicipalities } from './municipality-picker';
 
 interface Count {
   key: string;
@@ -48,9 +49,8 @@ const DAY = 86_400_000;
  */
 export function DashboardView() {
   const { t, language } = useI18n();
-  const { api, municipalities, categories, session } = useWorkspace();
-  const regionWide = session.user.roles.includes('admin') || session.user.municipalities.length === 0;
-  const mine = municipalities.filter((m) => regionWide || session.user.municipalities.includes(m.code));
+  const { api, municipalities, categories } = useWorkspace();
+  const { regionWide, mine } = useManagedMunicipalities();
   const [days, setDays] = useState<number>(30);
   const [municipality, setMunicipality] = useState('');
   const [data, setData] = useState<Dashboard | null>(null);

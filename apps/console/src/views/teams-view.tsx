@@ -3,6 +3,7 @@ import type { Holder, Team } from '../api/contract';
 import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/workspace';
+import { MunicipalityPicker, useManagedMunicipalities } from './municipality-picker';
 
 interface Draft {
   id: string | null;
@@ -16,9 +17,8 @@ const EMPTY: Draft = { id: null, name: '', email: '', memberIds: [] };
 /** A municipality's teams, for admins and its supervisors: name, shared mailbox, members. */
 export function TeamsView() {
   const { t } = useI18n();
-  const { api, municipalities, session } = useWorkspace();
-  const regionWide = session.user.roles.includes('admin') || session.user.municipalities.length === 0;
-  const mine = municipalities.filter((m) => regionWide || session.user.municipalities.includes(m.code));
+  const { api } = useWorkspace();
+  const { mine } = useManagedMunicipalities();
   const [code, setCode] = useState('');
   const municipality = code || mine[0]?.code || '';
   const [teams, setTeams] = useState<Team[] | null>(null);
@@ -71,21 +71,15 @@ export function TeamsView() {
   return (
     <main id="main" className="answers" aria-labelledby="teams-title">
       <h1 id="teams-title">{t('teams.title')}</h1>
-      <label htmlFor="teams-municipality">{t('answers.municipality')}</label>{' '}
-      <select
+      <MunicipalityPicker
         id="teams-municipality"
         value={municipality}
-        onChange={(e) => {
-          setCode(e.target.value);
+        options={mine}
+        onChange={(chosen) => {
+          setCode(chosen);
           setDraft(EMPTY);
         }}
-      >
-        {mine.map((m) => (
-          <option key={m.code} value={m.code}>
-            {m.name}
-          </option>
-        ))}
-      </select>
+      />
       {teams && !teams.length ? <p className="muted">{t('teams.none')}</p> : null}
       <table className="answers-table" data-testid="teams">
         <thead>
