@@ -55,6 +55,17 @@ describe('RequestRateLimiter', () => {
     expect(comeBack.map((ms) => Math.round(ms ?? 0))).toEqual([1000, 1333, 1667, 2000]);
   });
 
+  it('measures the window from the answer of a request that was slow to arrive', async () => {
+    let t = 0;
+    const l = limiter(() => t);
+    const answers = [await l.acquire(), await l.acquire(), await l.acquire()];
+    // Sent at 0, answered at 300: the server counted them by then, perhaps only then.
+    t = 300;
+    for (const answered of answers) answered();
+    t = 1000;
+    expect(l.reserve()).toBe(300);
+  });
+
   it('holds every request back while paused after a 429', () => {
     const l = limiter(() => 0);
     l.pause(2000);

@@ -69,7 +69,7 @@ export class UltimoHttp {
   private async send<T>(request: BackOfficeRequest): Promise<BackOfficeResponse<T>> {
     const apiKey = this.conn.credentials.apiKey;
     if (!apiKey) throw new BackOfficeError('Ultimo: no API key configured (credentials.apiKey)', false);
-    await this.limiter.acquire();
+    const answered = await this.limiter.acquire();
     try {
       return await backOfficeFetch<T>(this.conn, {
         ...request,
@@ -79,6 +79,8 @@ export class UltimoHttp {
       if (error instanceof BackOfficeError && error.httpStatus === 429)
         this.limiter.pause(error.retryAfterMs ?? 1000);
       throw error;
+    } finally {
+      answered();
     }
   }
 }
