@@ -50,17 +50,24 @@ export async function openConsole(
   browser: Browser,
   baseUrl: string,
   prepare?: (page: Page) => Promise<void>,
+  bypassCSP = false,
 ): Promise<Page> {
   const context = await browser.newContext({
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
     viewport: { width: 1440, height: 900 },
     reducedMotion: 'reduce',
+    bypassCSP,
   });
   const page = await context.newPage();
   await prepare?.(page);
   await page.goto(`${baseUrl}/console/`);
   return page;
+}
+
+/** `openConsole` for an axe check: axe's script must get past the console's CSP. */
+export function openConsoleForAxe(browser: Browser, baseUrl: string): Promise<Page> {
+  return openConsole(browser, baseUrl, undefined, true);
 }
 
 /** Logs in with the keyboard only: the e-mail field has the focus when the page opens. */

@@ -5,7 +5,13 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { DEMO_ACCOUNT } from '@meldpunt/platform';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
-import { ensureConsoleBuilt, launchChromium, logInWithKeyboard, openConsole } from './console-browser';
+import {
+  ensureConsoleBuilt,
+  launchChromium,
+  logInWithKeyboard,
+  openConsole,
+  openConsoleForAxe,
+} from './console-browser';
 import { Agent, createAgent, seedQueue } from './queue-seed';
 import { ask, connect, next } from '../chat/chat-client';
 import { waitFor } from '../support/wait-for';
@@ -248,6 +254,39 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
+  it('merges a second report of the same thing into the first: cancelled, pointing there, listed there; no axe violations', async () => {
+    const admin = await t.token();
+    const report = async (subject: string, lon: number) =>
+      (
+        await t
+          .http()
+          .post('/api/v1/tickets')
+          .set('Authorization', `Bearer ${admin}`)
+          .send(ticketBody({ subject, location: { lat: 50.8012, lon } }))
+      ).body as { id: string; reference: string };
+    const first = await report('Boom op fietspad', 3.2801);
+    const second = await report('Omgevallen boom', 3.28015);
+    const page = await openConsoleForAxe(browser, baseUrl);
+    await logInWithKeyboard(page, els.email, els.password);
+    await page.goto(`${baseUrl}/console/tickets/${second.reference}`);
+    await page
+      .getByTestId('related-nearby')
+      .getByRole('button', { name: `Hiermee samenvoegen: ${first.reference}` })
+      .click();
+    await expectText(
+      page.locator('#merge-title'),
+      `${second.reference} wordt geannuleerd als dubbele melding`,
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Samenvoegen', exact: true }).click();
+    await expectText(page.getByTestId('ticket-status'), 'Geannuleerd');
+    await page.getByTestId('merged-into').getByRole('link').click();
+    await page.waitForURL(new RegExp(`/console/tickets/${first.reference}$`));
+    await expectText(page.getByTestId('related-merged'), second.reference);
+    await expectText(page.getByTestId('history'), `Dubbele melding ${second.reference} hiermee samengevoegd`);
+    await page.context().close();
+  });
+
   it('keeps a standard answer made on its page, and inserts it filled in, by keyboard, in the reply box', async () => {
     const admin = await t.token();
     const manage = await openConsole(browser, baseUrl);
@@ -385,14 +424,7 @@ describe('Agent console (browser)', () => {
     const kortrijk = await figures('kortrijk');
     expect(region.volumes.total).toBeGreaterThan(kortrijk.volumes.total);
 
-    // axe needs its script in the page: a context that lets it past the console's CSP.
-    const context = await browser.newContext({
-      bypassCSP: true,
-      locale: 'nl-BE',
-      timezoneId: 'Europe/Brussels',
-    });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/console/`);
+    const page = await openConsoleForAxe(browser, baseUrl);
     await logInWithKeyboard(page, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
     await page.getByTestId('nav-dashboard').click();
     const tickets = page
@@ -428,7 +460,7 @@ describe('Agent console (browser)', () => {
     expect(lines.slice(1).every((l) => l.split(',')[2] === 'kortrijk')).toBe(true);
 
     await expectNoAxeViolations(page);
-    await context.close();
+    await page.context().close();
   });
 
   it('keeps a municipality’s teams on their page for its supervisor: members who work for it; no axe violations', async () => {
@@ -448,14 +480,8 @@ describe('Agent console (browser)', () => {
     expect((await user('Sara Wevelgem', 'sara', ['supervisor'])).status).toBe(201);
     const piet = (await user('Piet Wevelgem', 'piet', ['municipal_agent'])).body as { id: string };
     expect((await user('Kim Kortrijk', 'kim', ['municipal_agent'], 'kortrijk')).status).toBe(201);
-    const context = await browser.newContext({
-      bypassCSP: true,
-      locale: 'nl-BE',
-      timezoneId: 'Europe/Brussels',
-    });
-    const page = await context.newPage();
+    const page = await openConsoleForAxe(browser, baseUrl);
     try {
-      await page.goto(`${baseUrl}/console/`);
       await logInWithKeyboard(page, 'sara@console.meldpunt.local', 'correct-horse-battery-1');
       await page.getByTestId('nav-teams').click();
       await page.getByRole('heading', { name: 'Teams per gemeente' }).waitFor();
@@ -492,7 +518,7 @@ describe('Agent console (browser)', () => {
       await page.getByRole('status').filter({ hasText: 'Het team is verwijderd.' }).waitFor();
       await page.getByText('Deze gemeente heeft nog geen teams.').waitFor();
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 

@@ -72,6 +72,8 @@ export interface Ticket {
   claimedBy?: Holder | null;
   /** The municipality's team the ticket is with. */
   team?: Holder | null;
+  /** The ticket this one was merged into as a duplicate. */
+  mergedInto?: { id: string; reference: string | null } | null;
 }
 
 export interface Team {

@@ -116,6 +116,16 @@ export const en: Record<MessageKey, string> = {
   'related.nearby': 'Possibly the same report nearby ({count})',
   'related.sameReporter': 'This reporter’s other open tickets ({count})',
   'related.metres': '{metres} m away',
+  'related.merge': 'Merge into this one',
+  'related.mergeInto': 'Merge into this one: {reference}',
+  'related.mergeConfirm':
+    '{reference} will be cancelled as a duplicate of {into}. The reporter is told and will hear of the resolution of {into}.',
+  'related.mergeSubmit': 'Merge',
+  'related.merged': 'Merged duplicates ({count})',
+  'detail.mergedInto': 'Merged into {reference}: the follow-up happens there.',
+  'history.merged': 'Merged into {into}',
+  'history.merge_received': 'Duplicate {from} merged into this ticket',
+  'history.merge_resolved': '{into} resolved: the reporter got the message',
   'nav.answers': 'Standard answers',
   'answers.title': 'Standard answers',
   'answers.placeholders':

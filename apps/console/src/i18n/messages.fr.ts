@@ -117,6 +117,16 @@ export const fr: Record<MessageKey, string> = {
   'related.nearby': 'Peut-être le même signalement à proximité ({count})',
   'related.sameReporter': 'Autres tickets ouverts de ce déclarant ({count})',
   'related.metres': 'à {metres} m',
+  'related.merge': 'Fusionner avec celui-ci',
+  'related.mergeInto': 'Fusionner avec celui-ci : {reference}',
+  'related.mergeConfirm':
+    '{reference} sera annulé comme doublon de {into}. Le déclarant en est averti et sera informé de la résolution de {into}.',
+  'related.mergeSubmit': 'Fusionner',
+  'related.merged': 'Doublons fusionnés ({count})',
+  'detail.mergedInto': 'Fusionné avec {reference} : le suivi se fait là.',
+  'history.merged': 'Fusionné avec {into}',
+  'history.merge_received': 'Doublon {from} fusionné ici',
+  'history.merge_resolved': '{into} résolu : le déclarant a reçu le message',
   'nav.answers': 'Réponses types',
   'answers.title': 'Réponses types',
   'answers.placeholders':

@@ -115,6 +115,16 @@ export const nl = {
   'related.nearby': 'Mogelijk dezelfde melding in de buurt ({count})',
   'related.sameReporter': 'Andere open tickets van deze melder ({count})',
   'related.metres': '{metres} m verder',
+  'related.merge': 'Hiermee samenvoegen',
+  'related.mergeInto': 'Hiermee samenvoegen: {reference}',
+  'related.mergeConfirm':
+    '{reference} wordt geannuleerd als dubbele melding van {into}. De melder krijgt daar bericht van en hoort het van de afhandeling van {into}.',
+  'related.mergeSubmit': 'Samenvoegen',
+  'related.merged': 'Samengevoegde dubbele meldingen ({count})',
+  'detail.mergedInto': 'Samengevoegd met {reference}: dit ticket wordt daar verder opgevolgd.',
+  'history.merged': 'Samengevoegd met {into}',
+  'history.merge_received': 'Dubbele melding {from} hiermee samengevoegd',
+  'history.merge_resolved': '{into} afgehandeld: de melder kreeg het bericht',
   'nav.answers': 'Standaardantwoorden',
   'answers.title': 'Standaardantwoorden',
   'answers.placeholders':

@@ -3,6 +3,7 @@ import type { Holder, Team, Ticket } from '../api/contract';
 import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
 import { useConsoleState, useWorkspace } from '../state/workspace';
+import { FormAlert } from '../components/form-alert';
 
 interface Props {
   ticket: Ticket;
@@ -112,11 +113,7 @@ export function TicketAssignment({ ticket, holder, onChanged, onClaim, claimNoti
           </label>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={error} />
     </section>
   );
 }

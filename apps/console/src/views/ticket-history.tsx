@@ -96,6 +96,20 @@ function describe(t: Translate, event: HistoryEvent): { title: string; body: str
         body: text('reason'),
         tone: 'status',
       };
+    case 'merged':
+      return {
+        title: t('history.merged', { into: text('into') ?? '' }),
+        body: text('reason'),
+        tone: 'status',
+      };
+    case 'merge_received':
+      return {
+        title: t('history.merge_received', { from: text('from') ?? '' }),
+        body: text('reason'),
+        tone: 'status',
+      };
+    case 'merge_resolved':
+      return { title: t('history.merge_resolved', { into: text('into') ?? '' }), body: null, tone: 'plain' };
     case 'backoffice_linked':
       return {
         title: t('history.backoffice_linked', {

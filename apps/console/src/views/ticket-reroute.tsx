@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { inScope } from '../state/queue-filter';
 import { navigate } from '../state/router';
 import { useWorkspace } from '../state/workspace';
+import { FormAlert } from '../components/form-alert';
 
 // As the api: a resolved, closed or cancelled ticket stays where it was handled.
 const REROUTABLE: readonly TicketStatus[] = ['new', 'in_progress', 'waiting_for_citizen'];
@@ -121,11 +122,7 @@ export function TicketReroute({ ticket, onChanged }: Props) {
             {t('categories.cancel')}
           </button>
         </div>
-        {error ? (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        ) : null}
+        <FormAlert error={error} />
       </form>
     </section>
   );

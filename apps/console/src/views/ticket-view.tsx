@@ -147,11 +147,12 @@ export function TicketView({ reference }: { reference: string }) {
           <SlaBadge ticket={ticket} warned={state.warned.has(ticket.id)} />
         </div>
       </header>
+      {ticket.mergedInto?.reference ? <MergedNotice reference={ticket.mergedInto.reference} /> : null}
       <div className="ticket-grid">
         <div className="ticket-main">
           <TicketFacts ticket={ticket} />
           <TicketAttachments ticketId={ticket.id} />
-          <TicketRelated key={ticket.id} ticketId={ticket.id} />
+          <TicketRelated key={ticket.id} ticket={ticket} onChanged={changed} />
           <TicketComposer
             key={ticket.id}
             ticket={ticket}
@@ -183,6 +184,24 @@ export function TicketView({ reference }: { reference: string }) {
         </aside>
       </div>
     </main>
+  );
+}
+
+/** A duplicate: the follow-up happens in the ticket it was merged into, one click away. */
+function MergedNotice({ reference }: { reference: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="notice" role="note" data-testid="merged-into">
+      <a
+        href={`/console/tickets/${encodeURIComponent(reference)}`}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate({ name: 'ticket', ref: reference });
+        }}
+      >
+        {t('detail.mergedInto', { reference })}
+      </a>
+    </p>
   );
 }
 
