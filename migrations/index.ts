@@ -13,6 +13,7 @@ import { LiveChat1796644924804 } from './1796644924804-LiveChat';
 import { StandardAnswers1796646311904 } from './1796646311904-StandardAnswers';
 import { CategoriesPerMunicipality1796661398324 } from './1796661398324-CategoriesPerMunicipality';
 import { Teams1796677039734 } from './1796677039734-Teams';
+import { MergedTickets1796686498031 } from './1796686498031-MergedTickets';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   StandardAnswers1796646311904,
   CategoriesPerMunicipality1796661398324,
   Teams1796677039734,
+  MergedTickets1796686498031,
 ];

@@ -6,6 +6,7 @@ export const CITIZEN_MAIL_KINDS = [
   'resolution',
   'forwarded',
   'rerouted',
+  'merged',
 ] as const;
 export type CitizenMailKind = (typeof CITIZEN_MAIL_KINDS)[number];
 

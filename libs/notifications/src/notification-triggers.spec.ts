@@ -48,6 +48,15 @@ describe('notificationKindFor', () => {
     expect(notificationKindFor(event('ticket.sla.breached', 'sla_warning'), off)).toBeNull();
   });
 
+  it('tells the duplicate’s reporter of a merge, and every merged reporter of the resolution', () => {
+    expect(notificationKindFor(event('ticket.merged', 'merged', { into: 'ZWVL-2027-000001' }), off)).toBe(
+      'merged',
+    );
+    // The ticket that stays keeps its reporter in the dark: nothing changed for them.
+    expect(notificationKindFor(event('ticket.merged', 'merge_received'), off)).toBeNull();
+    expect(notificationKindFor(event('ticket.merge_resolved', 'merge_resolved'), off)).toBe('resolution');
+  });
+
   it('ignores events it has no mail for', () => {
     expect(notificationKindFor(event('ticket.updated', 'assigned'), off)).toBeNull();
   });
@@ -60,6 +69,11 @@ describe('isOutdated', () => {
     expect(isOutdated('resolution', 'in_progress')).toBe(true);
     expect(isOutdated('resolution', 'closed')).toBe(false);
     expect(isOutdated('acknowledgement', 'resolved')).toBe(false);
+  });
+
+  it('sends a merged report the resolution of the other, though it stays cancelled', () => {
+    expect(isOutdated('resolution', 'cancelled', 'ticket.merge_resolved')).toBe(false);
+    expect(isOutdated('resolution', 'cancelled', 'ticket.status_changed')).toBe(true);
   });
 
   it('keeps a breach a breach, whatever happened to the ticket since', () => {

@@ -11,7 +11,8 @@ export interface TriggeringEvent {
  * Which e-mail a ticket event calls for, if any. Citizens hear of their own report, of every
  * question and public message from the municipality, and of the resolution; the "forwarded to the
  * department" mail is optional per municipality; a ticket sent to another municipality tells them who
- * has it now. Their own replies never come back to them.
+ * has it now; a report merged into another tells them so, and the other's resolution reaches them.
+ * Their own replies never come back to them.
  * Each SLA breach (first response or resolution, one history event per clock) alerts the team.
  */
 export function notificationKindFor(
@@ -32,6 +33,11 @@ export function notificationKindFor(
       return null;
     case TICKET_EVENTS.rerouted:
       return 'rerouted';
+    // Only the duplicate's reporter is told of the merge; the other ticket's history records it.
+    case TICKET_EVENTS.merged:
+      return entry.type === HISTORY.merged ? 'merged' : null;
+    case TICKET_EVENTS.mergeResolved:
+      return 'resolution';
     case TICKET_EVENTS.slaBreached:
       return entry.type === HISTORY.slaBreached ? 'escalation' : null;
     default:
@@ -44,8 +50,10 @@ export function notificationKindFor(
  * the event is handled: the ticket moved on. A breach stays a breach: the team hears of it even
  * when someone picked the ticket up meanwhile.
  */
-export function isOutdated(kind: NotificationKind, currentStatus: TicketStatus): boolean {
+export function isOutdated(kind: NotificationKind, currentStatus: TicketStatus, eventType?: string): boolean {
   if (kind === 'clarification') return currentStatus !== 'waiting_for_citizen';
+  // A merged report stays cancelled (as a duplicate): the resolution it hears of is the other's.
+  if (kind === 'resolution' && eventType === TICKET_EVENTS.mergeResolved) return false;
   if (kind === 'resolution') return currentStatus !== 'resolved' && currentStatus !== 'closed';
   return false;
 }

@@ -23,6 +23,8 @@ export const NOTIFICATION_TRIGGERS = [
   TICKET_EVENTS.feedbackGiven,
   TICKET_EVENTS.slaBreached,
   TICKET_EVENTS.rerouted,
+  TICKET_EVENTS.merged,
+  TICKET_EVENTS.mergeResolved,
 ];
 
 /** Notifications, worker side: from ticket events to e-mails (citizens', the team's escalations), and their delivery. */

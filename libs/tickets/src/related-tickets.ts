@@ -15,6 +15,7 @@ export interface RelatedTicket {
   subject: string;
   status: string;
   categoryCode: string;
+  municipalityCode: string;
   createdAt: string;
   /** Metres from this ticket's point (nearby reports only). */
   distanceMetres?: number;
@@ -25,6 +26,8 @@ export interface RelatedTickets {
   nearby: RelatedTicket[];
   /** The same reporter's other open tickets (same e-mail address or phone number). */
   sameReporter: RelatedTicket[];
+  /** The duplicates merged into this ticket (cancelled; their reporters hear of its resolution). */
+  merged: RelatedTicket[];
 }
 
 // Metres on the ground near 51° N: a degree of latitude is ~111.2 km, of longitude ~70 km here.
@@ -50,7 +53,7 @@ export class RelatedTicketsQuery {
     const nearby =
       ticket.location_lat !== null && ticket.location_lon !== null
         ? await this.dataSource.query<Row[]>(
-            `SELECT t.id, t.reference, t.subject, t.status, t.category_code, t.created_at, ${DISTANCE_SQL} AS distance
+            `SELECT t.id, t.reference, t.subject, t.status, t.category_code, t.municipality_code, t.created_at, ${DISTANCE_SQL} AS distance
                FROM ticket t
               WHERE t.id <> $1 AND t.category_code = $4 AND ${OPEN}
                 AND t.location_lat BETWEEN $2 - $5 AND $2 + $5
@@ -82,6 +85,13 @@ export class RelatedTicketsQuery {
             [ticket.id, ticket.reporter_email, ticket.reporter_phone, scope],
           )
         : [];
+    const merged = await this.dataSource.query<Row[]>(
+      `SELECT t.id, t.reference, t.subject, t.status, t.category_code, t.municipality_code, t.created_at
+         FROM ticket t
+        WHERE t.merged_into_id = $1 AND ($2::text[] IS NULL OR t.municipality_code = ANY($2::text[]))
+        ORDER BY t.number LIMIT 100`,
+      [ticket.id, scope],
+    );
     // The caller's other tickets are personal data read by staff: on record like any ticket read.
     if (sameReporter.length) {
       await this.audit.recordRead(
@@ -89,11 +99,11 @@ export class RelatedTicketsQuery {
         'ticket.related',
         sameReporter.map((r) => ({
           id: r.id,
-          municipalityCode: r.municipality_code ?? ticket.municipality_code,
+          municipalityCode: r.municipality_code,
         })),
       );
     }
-    return { nearby: nearby.map(view), sameReporter: sameReporter.map(view) };
+    return { nearby: nearby.map(view), sameReporter: sameReporter.map(view), merged: merged.map(view) };
   }
 }
 
@@ -104,7 +114,7 @@ interface Row {
   status: string;
   category_code: string;
   created_at: Date;
-  municipality_code?: string;
+  municipality_code: string;
   distance?: number;
 }
 
@@ -115,6 +125,7 @@ function view(row: Row): RelatedTicket {
     subject: row.subject,
     status: row.status,
     categoryCode: row.category_code,
+    municipalityCode: row.municipality_code,
     createdAt: row.created_at.toISOString(),
     ...(row.distance !== undefined ? { distanceMetres: Math.round(Number(row.distance)) } : {}),
   };

@@ -25,6 +25,11 @@ export const HISTORY = {
   // The ticket moved to another municipality; its case in the former one's back-office was let go.
   rerouted: 'rerouted',
   backOfficeReleased: 'backoffice_released',
+  // Duplicates: this ticket was merged into another (`merged`), another was merged into this one
+  // (`merge_received`), the ticket this one was merged into was resolved (`merge_resolved`).
+  merged: 'merged',
+  mergeReceived: 'merge_received',
+  mergeResolved: 'merge_resolved',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */
@@ -35,6 +40,10 @@ export const TICKET_EVENTS = {
   updated: 'ticket.updated',
   // Payload `fromMunicipalityCode`: the former municipality (its consoles and back-office let go).
   rerouted: 'ticket.rerouted',
+  // Both tickets of a merge (history `merged` on the duplicate, `merge_received` on the other).
+  merged: 'ticket.merged',
+  // The ticket a duplicate was merged into was resolved: the duplicate's reporter is told.
+  mergeResolved: 'ticket.merge_resolved',
   // The console's event names (contract, real-time section).
   slaWarning: 'ticket.sla.warning',
   slaBreached: 'ticket.sla.breached',

@@ -30,6 +30,8 @@ export interface TicketRow {
   assignee_name: string | null;
   team_id: string | null;
   team_name: string | null;
+  merged_into_id: string | null;
+  merged_into_reference: string | null;
   claimed_by_id: string | null;
   claimed_by_name: string | null;
   version: number;
@@ -58,7 +60,7 @@ export interface TicketRow {
 export const TICKET_COLUMNS = `id, number, reference, kind, channel, category_code, subject, description,
   municipality_code, location_address, location_postcode, location_lat, location_lon,
   reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent,
-  priority, status, cancel_reason, assignee_id, assignee_name, team_id, team_name, claimed_by_id, claimed_by_name, version,
+  priority, status, cancel_reason, assignee_id, assignee_name, team_id, team_name, merged_into_id, merged_into_reference, claimed_by_id, claimed_by_name, version,
   response_due_at, resolution_due_at, responded_at, resolved_at, sla_paused,
   response_breached, resolution_breached, sla_policy, sla_version, sla_paused_at, response_warn_at,
   resolution_warn_at, response_remaining_ms, resolution_remaining_ms, response_warned, resolution_warned,

@@ -82,6 +82,18 @@ export class TicketWorkflowService {
         set,
         history: [{ type: HISTORY.statusChanged, data }],
         outboxType: () => TICKET_EVENTS.statusChanged,
+        // The reporters of the duplicates merged into this ticket hear of its resolution too.
+        ...(dto.to === 'resolved'
+          ? {
+              toMerged: {
+                entry: {
+                  type: HISTORY.mergeResolved,
+                  data: { into: row.reference, ...(dto.message ? { message: dto.message } : {}) },
+                },
+                outboxType: TICKET_EVENTS.mergeResolved,
+              },
+            }
+          : {}),
         result: null,
       };
     });

@@ -392,69 +392,152 @@ export class TicketRepository {
     idOrReference: string,
     change: (row: TicketRow) => Promise<Mutation<T>> | Mutation<T>,
   ): Promise<{ row: TicketRow; result: T; replayed?: true } | null> {
+    return this.together(ctx, [], (tx) => tx.mutate(idOrReference, change));
+  }
+
+  /**
+   * Several changes in one transaction (a merge changes two tickets): the tickets named in `lock`
+   * are locked first, in one order for every caller, so two merges of the same pair cannot
+   * deadlock. `work` changes them with `tx.mutate`, which works as `TicketRepository.mutate` does.
+   */
+  async together<R>(
+    ctx: RequestContext,
+    lock: string[],
+    work: (tx: TicketTransaction) => Promise<R>,
+  ): Promise<R> {
     let wrote = false;
-    const changed = await this.dataSource.transaction(async (manager) => {
-      const current = await this.findVisible(ctx, idOrReference, manager, true);
-      if (!current) return null;
-      const mutation = await change(current);
-      if (mutation.claim) {
-        const claimed = await manager.query<unknown[]>(
-          `INSERT INTO idempotency_key (owner, key, body_hash, ticket_id) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING RETURNING 1`,
-          [mutation.claim.owner, mutation.claim.key, mutation.claim.bodyHash, current.id],
-        );
-        // Done before (a redelivered mail): nothing is written a second time.
-        if (!claimed.length) return { row: current, result: mutation.result, replayed: true as const };
-      }
-      let row = current;
-      const set = Object.entries(mutation.set ?? {});
-      if (set.length || mutation.history.length) {
-        const params: unknown[] = [current.id];
-        const assignments = set.map(([column, value]) => {
-          if (value instanceof SqlExpression) return `${column} = ${value.sql}`;
-          params.push(value);
-          return `${column} = $${params.length}`;
-        });
-        const updated = await manager.query<unknown[]>(
-          `UPDATE ticket SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
-            WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
-          params,
-        );
-        // TypeORM answers UPDATE ... RETURNING with [rows, affectedCount].
-        row = (Array.isArray(updated[0]) ? updated[0][0] : updated[0]) as TicketRow;
-      }
-      if (mutation.rescopeHistory) {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      if (lock.length) {
         await manager.query(
-          'UPDATE ticket_event SET municipality_code = $2 WHERE ticket_id = $1 AND municipality_code <> $2',
-          [row.id, row.municipality_code],
+          `SELECT id FROM ticket WHERE id = ANY($1::uuid[])
+            AND ($2::text[] IS NULL OR municipality_code = ANY($2::text[])) ORDER BY id FOR UPDATE`,
+          [lock, scopeParam(ctx)],
         );
       }
-      for (const entry of mutation.history) {
-        const [event] = await manager.query<{ id: string }[]>(
-          'INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-          [row.id, row.municipality_code, entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
-        );
-        if (mutation.silent) continue;
-        wrote = true;
-        await manager.query(
-          OUTBOX_INSERT_SQL,
-          outboxParams({
-            type: mutation.outboxType(entry),
-            aggregateId: row.id,
-            municipalityCode: row.municipality_code,
-            payload: {
-              ticketEventId: event.id,
-              status: row.status,
-              historyType: entry.type,
-              ...mutation.outboxFacts,
-            },
-          }),
-        );
-      }
-      return { row, result: mutation.result };
+      return work({
+        mutate: async (idOrReference, change) => {
+          const changed = await this.mutateIn(manager, ctx, idOrReference, change);
+          if (changed?.wrote) wrote = true;
+          return changed && { row: changed.row, result: changed.result, replayed: changed.replayed };
+        },
+        moveMerged: async (fromId, to) => {
+          const moved = await manager.query<unknown[]>(
+            `UPDATE ticket SET merged_into_id = $2::uuid, merged_into_reference = $3,
+                    version = version + 1, updated_at = now()
+              WHERE merged_into_id = $1::uuid RETURNING id`,
+            [fromId, to.id, to.reference],
+          );
+          return (Array.isArray(moved[0]) ? moved[0] : moved).length;
+        },
+      });
     });
     if (wrote) this.outboxWake.committed();
-    return changed;
+    return outcome;
+  }
+
+  private async mutateIn<T>(
+    manager: EntityManager,
+    ctx: RequestContext,
+    idOrReference: string,
+    change: (row: TicketRow) => Promise<Mutation<T>> | Mutation<T>,
+  ): Promise<{ row: TicketRow; result: T; replayed?: true; wrote: boolean } | null> {
+    let wrote = false;
+    const current = await this.findVisible(ctx, idOrReference, manager, true);
+    if (!current) return null;
+    const mutation = await change(current);
+    if (mutation.claim) {
+      const claimed = await manager.query<unknown[]>(
+        `INSERT INTO idempotency_key (owner, key, body_hash, ticket_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING RETURNING 1`,
+        [mutation.claim.owner, mutation.claim.key, mutation.claim.bodyHash, current.id],
+      );
+      // Done before (a redelivered mail): nothing is written a second time.
+      if (!claimed.length) return { row: current, result: mutation.result, replayed: true, wrote };
+    }
+    let row = current;
+    const set = Object.entries(mutation.set ?? {});
+    if (set.length || mutation.history.length) {
+      const params: unknown[] = [current.id];
+      const assignments = set.map(([column, value]) => {
+        if (value instanceof SqlExpression) return `${column} = ${value.sql}`;
+        params.push(value);
+        return `${column} = $${params.length}`;
+      });
+      const updated = await manager.query<unknown[]>(
+        `UPDATE ticket SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+          WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
+        params,
+      );
+      // TypeORM answers UPDATE ... RETURNING with [rows, affectedCount].
+      row = (Array.isArray(updated[0]) ? updated[0][0] : updated[0]) as TicketRow;
+    }
+    if (mutation.rescopeHistory) {
+      await manager.query(
+        'UPDATE ticket_event SET municipality_code = $2 WHERE ticket_id = $1 AND municipality_code <> $2',
+        [row.id, row.municipality_code],
+      );
+    }
+    for (const entry of mutation.history) {
+      const [event] = await manager.query<{ id: string }[]>(
+        'INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [row.id, row.municipality_code, entry.type, JSON.stringify(ctx.actor), JSON.stringify(entry.data)],
+      );
+      if (mutation.silent) continue;
+      wrote = true;
+      await manager.query(
+        OUTBOX_INSERT_SQL,
+        outboxParams({
+          type: mutation.outboxType(entry),
+          aggregateId: row.id,
+          municipalityCode: row.municipality_code,
+          payload: {
+            ticketEventId: event.id,
+            status: row.status,
+            historyType: entry.type,
+            ...mutation.outboxFacts,
+          },
+        }),
+      );
+    }
+    if (mutation.toMerged) {
+      if (await this.appendToMerged(manager, ctx, row.id, mutation.toMerged)) wrote = true;
+    }
+    return { row, result: mutation.result, wrote };
+  }
+
+  /**
+   * The same history event, with its outbox row, on every ticket merged into `ticketId` (their
+   * reporters hear of its resolution): two statements, however many were merged. True if any.
+   */
+  private async appendToMerged(
+    manager: EntityManager,
+    ctx: RequestContext,
+    ticketId: string,
+    toMerged: { entry: HistoryEntry; outboxType: string },
+  ): Promise<boolean> {
+    const events = await manager.query<
+      { id: string; ticket_id: string; municipality_code: string; status: string }[]
+    >(
+      `WITH m AS (SELECT id, municipality_code, status FROM ticket WHERE merged_into_id = $1::uuid),
+       e AS (
+         INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data)
+         SELECT m.id, m.municipality_code, $2, $3, $4 FROM m RETURNING id, ticket_id)
+       SELECT e.id::text, m.id::text AS ticket_id, m.municipality_code, m.status
+         FROM e JOIN m ON m.id = e.ticket_id ORDER BY e.id`,
+      [ticketId, toMerged.entry.type, JSON.stringify(ctx.actor), JSON.stringify(toMerged.entry.data)],
+    );
+    for (const event of events) {
+      await manager.query(
+        OUTBOX_INSERT_SQL,
+        outboxParams({
+          type: toMerged.outboxType,
+          aggregateId: event.ticket_id,
+          municipalityCode: event.municipality_code,
+          payload: { ticketEventId: event.id, status: event.status, historyType: toMerged.entry.type },
+        }),
+      );
+    }
+    return events.length > 0;
   }
 }
 
@@ -475,10 +558,26 @@ export interface Mutation<T> {
   outboxFacts?: Record<string, string>;
   result: T;
   /**
+   * A history event (with its outbox row) for every ticket merged into this one, written with the
+   * change: the merged reports' reporters hear of the resolution through their own tickets.
+   */
+  toMerged?: { entry: HistoryEntry; outboxType: string };
+  /**
    * Makes the change happen once per key: the key is stored in the same transaction, and a change
    * whose key is stored already writes nothing and comes back `replayed`.
    */
   claim?: IdempotencyClaim;
+}
+
+/** What `together`'s work may do inside its transaction. */
+export interface TicketTransaction {
+  /** `TicketRepository.mutate`, in this transaction. */
+  mutate<T>(
+    idOrReference: string,
+    change: (row: TicketRow) => Promise<Mutation<T>> | Mutation<T>,
+  ): Promise<{ row: TicketRow; result: T; replayed?: true } | null>;
+  /** The tickets merged into `fromId` are merged into `to` from now on; how many there were. */
+  moveMerged(fromId: string, to: { id: string; reference: string }): Promise<number>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -38,12 +38,13 @@ export class TicketsWorkerModule implements OnModuleInit {
 
   onModuleInit(): void {
     // ticket.updated and ticket.rerouted: a new priority, category or municipality may have moved
-    // the deadlines.
+    // the deadlines; ticket.merged: the duplicate's clocks stopped.
     this.subscriptions.add(this.slaEvents, [
       TICKET_EVENTS.created,
       TICKET_EVENTS.statusChanged,
       TICKET_EVENTS.updated,
       TICKET_EVENTS.rerouted,
+      TICKET_EVENTS.merged,
     ]);
   }
 }

@@ -31,10 +31,12 @@ import { TicketEventView, TicketPageView, TicketView } from './dto/ticket.view';
 import { TransitionDto } from './dto/transition.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { RerouteTicketDto } from './dto/reroute.dto';
+import { MergeTicketDto } from './dto/merge.dto';
 import { TicketIntakeService } from './ticket-intake.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketRerouting } from './ticket-rerouting.service';
+import { TicketMerging } from './ticket-merging.service';
 import { NEARBY_DAYS, NEARBY_METRES, RelatedTicketsQuery, type RelatedTickets } from './related-tickets';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
@@ -52,6 +54,7 @@ export class TicketsController {
     private readonly query: TicketQueryService,
     private readonly relatedTickets: RelatedTicketsQuery,
     private readonly rerouting: TicketRerouting,
+    private readonly merging: TicketMerging,
   ) {}
 
   @Post()
@@ -106,7 +109,7 @@ export class TicketsController {
   @Get(':id/related')
   @Roles(...STAFF_ROLES)
   @ApiOkResponse({
-    description: `{ nearby: open reports of the same category within ${NEARBY_METRES} m and ${NEARBY_DAYS} days (possible duplicates), sameReporter: the reporter's other open tickets }`,
+    description: `{ nearby: open reports of the same category within ${NEARBY_METRES} m and ${NEARBY_DAYS} days (possible duplicates), sameReporter: the reporter's other open tickets, merged: the duplicates merged into this one }`,
   })
   related(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<RelatedTickets> {
     return this.relatedTickets.of(ctx, id);
@@ -162,5 +165,23 @@ export class TicketsController {
     @Body() dto: RerouteTicketDto,
   ): Promise<TicketView> {
     return TicketView.of(await this.rerouting.reroute(ctx, id, dto));
+  }
+
+  @Post(':id/merge')
+  @Roles(...STAFF_ROLES)
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: TicketView,
+    description:
+      'This ticket is a duplicate of `intoTicket`: it is cancelled (reason duplicate) with `mergedInto` set; its reporter is told and hears of the resolution of the other; both histories and back-office cases name each other',
+  })
+  @ApiConflictResponse({ description: 'One of the tickets is no longer open' })
+  @ApiUnprocessableEntityResponse({ description: 'The tickets are with different municipalities' })
+  async merge(
+    @Ctx() ctx: RequestContext,
+    @Param('id') id: string,
+    @Body() dto: MergeTicketDto,
+  ): Promise<TicketView> {
+    return TicketView.of(await this.merging.merge(ctx, id, dto));
   }
 }

@@ -16,6 +16,7 @@ import { TicketIntakeService } from './ticket-intake.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketRerouting } from './ticket-rerouting.service';
+import { TicketMerging } from './ticket-merging.service';
 import { TicketRepository } from './ticket.repository';
 import { TicketsController } from './tickets.controller';
 import { TicketSlaClock } from './sla/ticket-sla-clock';
@@ -39,6 +40,7 @@ import { TicketPersonalDataRepository } from './personal-data/ticket-personal-da
     TicketIntakeService,
     TicketWorkflowService,
     TicketRerouting,
+    TicketMerging,
     TicketQueryService,
     TicketSlaClock,
     SlaReportService,

@@ -24,6 +24,29 @@ describe('plannedSync', () => {
     ).toEqual({ operation: 'transfer', payload: data });
   });
 
+  it('notes a merge in both cases, each naming the other', () => {
+    const merged = plannedSync({
+      type: TICKET_EVENTS.merged,
+      entry: {
+        type: 'merged',
+        actor: agent,
+        data: { into: 'ZWVL-2027-000001', intoCases: ['M2027 041'], from: 'new', to: 'cancelled' },
+      },
+    });
+    expect(merged).toEqual({
+      operation: 'note',
+      payload: {
+        visibility: 'internal',
+        text: 'Meldpunt: melding samengevoegd met ZWVL-2027-000001, zaak M2027 041; deze zaak wordt niet meer vanuit het meldpunt opgevolgd.',
+      },
+    });
+    const received = plannedSync({
+      type: TICKET_EVENTS.merged,
+      entry: { type: 'merge_received', actor: agent, data: { from: 'ZWVL-2027-000002' } },
+    });
+    expect(received?.payload.text).toContain('ZWVL-2027-000002 (zelfde probleem, andere melder)');
+  });
+
   it('passes messages on as notes with their visibility', () => {
     const internal = plannedSync({
       type: TICKET_EVENTS.messageAdded,

@@ -17,6 +17,7 @@ export const SYNC_TRIGGERS = [
   TICKET_EVENTS.statusChanged,
   TICKET_EVENTS.messageAdded,
   TICKET_EVENTS.rerouted,
+  TICKET_EVENTS.merged,
 ];
 
 const STATUS_WORDS: Record<string, string> = {
@@ -32,7 +33,8 @@ const STATUS_WORDS: Record<string, string> = {
  * passed on as a note (public ones visible to the caller), waiting for the citizen puts the case on
  * hold, and what the contact center decides itself (resolved, cancelled) arrives as a note. A
  * ticket sent to another municipality leaves a note in the former case and gets a case in the new
- * municipality's tool. What came from the back-office itself never goes back to it.
+ * municipality's tool. A merge of duplicates is a note in both cases, each naming the other. What
+ * came from the back-office itself never goes back to it.
  */
 export function plannedSync(event: SyncTrigger): PlannedSync | null {
   const { entry } = event;
@@ -58,6 +60,8 @@ export function plannedSync(event: SyncTrigger): PlannedSync | null {
       const { from, to, reason } = entry.data as Record<string, string | undefined>;
       return { operation: 'transfer', payload: { from, to, reason: reason ?? null } };
     }
+    case TICKET_EVENTS.merged:
+      return { operation: 'note', payload: { visibility: 'internal', text: mergeNote(entry) } };
     case TICKET_EVENTS.statusChanged: {
       const { from, to, message, reason } = entry.data as Record<string, string | undefined>;
       if (to === 'waiting_for_citizen') return { operation: 'hold', payload: { reason: message ?? null } };
@@ -77,4 +81,14 @@ export function plannedSync(event: SyncTrigger): PlannedSync | null {
     default:
       return null;
   }
+}
+
+function mergeNote(entry: SyncTrigger['entry']): string {
+  const data = entry.data as { into?: string; from?: string; intoCases?: string[]; reason?: string };
+  const reason = data.reason ? ` (${data.reason})` : '';
+  if (entry.type === HISTORY.mergeReceived) {
+    return `Meldpunt: melding ${data.from} (zelfde probleem, andere melder) is samengevoegd met deze zaak${reason}; die melder krijgt ook het bericht van afhandeling.`;
+  }
+  const cases = data.intoCases?.length ? `, zaak ${data.intoCases.join(', ')}` : '';
+  return `Meldpunt: melding samengevoegd met ${data.into}${cases}${reason}; deze zaak wordt niet meer vanuit het meldpunt opgevolgd.`;
 }

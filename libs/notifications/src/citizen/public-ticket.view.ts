@@ -43,6 +43,13 @@ export class PublicTicketView {
   canReply: boolean;
   @ApiProperty() canGiveFeedback: boolean;
   @ApiProperty({ nullable: true, type: PublicFeedbackView }) feedback: PublicFeedbackView | null;
+  @ApiProperty({
+    nullable: true,
+    example: null,
+    description:
+      'The ticket was merged into another report of the same thing (status stays cancelled): resolved once that one is',
+  })
+  merged: { resolved: boolean } | null;
   @ApiProperty({ type: [PublicMessageView], description: 'Public messages only, oldest first' })
   messages: PublicMessageView[];
 
@@ -76,6 +83,7 @@ export class PublicTicketView {
             at: lastFeedback.at,
           }
         : null,
+      merged: ticket.mergedInto ? { resolved: history.some((e) => e.type === HISTORY.mergeResolved) } : null,
       messages,
     };
   }
@@ -97,6 +105,10 @@ function publicMessage(e: TicketEventView): PublicMessageView[] {
       return [{ at: e.at, from: 'municipality', type: 'question', body: e.data.message }];
     if (e.data.to === 'resolved')
       return [{ at: e.at, from: 'municipality', type: 'resolution', body: e.data.message }];
+  }
+  // The resolution of the report this one was merged into, as its own.
+  if (e.type === HISTORY.mergeResolved && typeof e.data.message === 'string') {
+    return [{ at: e.at, from: 'municipality', type: 'resolution', body: e.data.message }];
   }
   return [];
 }

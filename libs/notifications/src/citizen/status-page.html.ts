@@ -80,7 +80,9 @@ export function renderStatusPage(page: CitizenPage, options: StatusPageOptions):
   const now = options.now ?? new Date();
   const base = `/status/${encodeURIComponent(options.token)}`;
   const title = t.title(WORDS[language].noun[view.kind as 'report'], view.reference);
-  const [label, explanation] = t.status[view.status as 'new'];
+  const [label, explanation] = view.merged
+    ? t.merged[view.merged.resolved ? 'resolved' : 'following']
+    : t.status[view.status as 'new'];
   const expected =
     view.resolutionDueAt && ['new', 'in_progress', 'waiting_for_citizen'].includes(view.status)
       ? `<dt>${escapeHtml(t.labels.expected)}</dt><dd>${escapeHtml(deadlineInWords(new Date(view.resolutionDueAt), language, profile.timeZone, now))}</dd>`

@@ -5,6 +5,8 @@ type Status = 'new' | 'in_progress' | 'waiting_for_citizen' | 'resolved' | 'clos
 export interface StatusPageTexts {
   title: (noun: string, reference: string) => string;
   status: Record<Status, [label: string, explanation: string]>;
+  /** A report merged into another of the same thing: followed up with it, then resolved with it. */
+  merged: Record<'following' | 'resolved', [label: string, explanation: string]>;
   labels: { status: string; category: string; received: string; expected: string };
   messages: string;
   noMessages: string;
@@ -82,6 +84,13 @@ export const STATUS_PAGE_TEXTS: Record<MailLanguage, StatusPageTexts> = {
     },
     language: 'Taal',
     personal: 'Deze pagina is persoonlijk: deel de link niet met anderen.',
+    merged: {
+      following: [
+        'Samen opgevolgd met een gelijke melding',
+        'Hetzelfde werd ons al gemeld. We volgen beide meldingen samen op en laten je weten wanneer het opgelost is.',
+      ],
+      resolved: ['Afgehandeld', 'De gelijke melding waarmee we de jouwe samen opvolgden, is afgehandeld.'],
+    },
   },
   fr: {
     title: (noun, reference) => `Votre ${noun} ${reference}`,
@@ -126,6 +135,13 @@ export const STATUS_PAGE_TEXTS: Record<MailLanguage, StatusPageTexts> = {
     },
     language: 'Langue',
     personal: 'Cette page vous est personnelle\u00a0: ne partagez pas le lien.',
+    merged: {
+      following: [
+        'Suivi avec un signalement identique',
+        'Le même problème nous avait déjà été signalé. Nous traitons les deux dossiers ensemble et vous informerons de leur résolution.',
+      ],
+      resolved: ['Traité', 'Le signalement identique, traité avec le vôtre, a été résolu.'],
+    },
   },
   en: {
     title: (noun, reference) => `Your ${noun} ${reference}`,
@@ -166,5 +182,12 @@ export const STATUS_PAGE_TEXTS: Record<MailLanguage, StatusPageTexts> = {
     },
     language: 'Language',
     personal: 'This page is personal: please do not share the link.',
+    merged: {
+      following: [
+        'Followed up with an identical report',
+        'The same thing had already been reported to us. We are handling both reports together and will let you know when it is resolved.',
+      ],
+      resolved: ['Resolved', 'The identical report we handled together with yours has been resolved.'],
+    },
   },
 };

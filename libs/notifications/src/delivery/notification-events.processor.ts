@@ -73,7 +73,7 @@ export class NotificationEventsProcessor extends WorkerHost {
     const profile = await this.profiles.for(ticket.municipalityCode);
     const kind = notificationKindFor({ type: event.type, entry }, profile);
     if (!kind) return 'no e-mail for this event';
-    if (isOutdated(kind, ticket.status as TicketStatus)) return `${kind}: the ticket moved on`;
+    if (isOutdated(kind, ticket.status as TicketStatus, event.type)) return `${kind}: the ticket moved on`;
     const staffMail = isStaffMail(kind);
     if (!staffMail && (!ticket.reporter?.email || !ticket.reporter.consent))
       return `${kind}: no address or no consent`;

@@ -57,6 +57,20 @@ describe('renderNotificationMail', () => {
     expect(mail.html).toContain('href="https://meldpunt.example/status/abc"');
   });
 
+  it.each<[MailLanguage, string]>([
+    ['nl', 'Je melding wordt samen met een gelijke melding opgevolgd (ZWVL-2027-000042)'],
+    ['fr', 'Suivi commun de votre signalement et d’un signalement identique (ZWVL-2027-000042)'],
+    ['en', 'Your report is followed up with an identical report (ZWVL-2027-000042)'],
+  ])(
+    'tells in %s that a report was merged with the same one, naming nothing of the other',
+    (language, subject) => {
+      const mail = renderNotificationMail('merged', data({ language }), kortrijk);
+      expect(mail.subject).toBe(subject);
+      expect(mail.html).toContain('href="https://meldpunt.example/status/abc"');
+      expect(mail.text).not.toContain('ZWVL-2027-000001');
+    },
+  );
+
   it('promises a swift answer without a date when no deadline is known', () => {
     const mail = renderNotificationMail('acknowledgement', data({ resolutionDueAt: null }), kortrijk);
     expect(mail.text).toContain('We willen je melding zo snel mogelijk afhandelen.');

@@ -9,6 +9,7 @@ import type { MailData } from './mail-data';
 import { renderMailHtml } from './mail-html';
 import { renderMailText } from './mail-text';
 import { WORDS } from './mail-words';
+import { mergedMail } from './merged.mail';
 import { reroutedMail } from './rerouted.mail';
 import { resolutionMail } from './resolution.mail';
 
@@ -19,6 +20,7 @@ const TEMPLATES: Record<CitizenMailKind, (data: MailData) => MailContent> = {
   resolution: resolutionMail,
   forwarded: forwardedMail,
   rerouted: reroutedMail,
+  merged: mergedMail,
 };
 
 /**

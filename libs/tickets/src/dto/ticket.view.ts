@@ -67,6 +67,13 @@ export class TicketView {
     description: "Extension: the municipality's team the ticket is with",
   })
   team: { id: string; name: string | null } | null;
+  @ApiProperty({
+    nullable: true,
+    example: null,
+    description:
+      'Extension: the ticket this one was merged into as a duplicate (this one is cancelled, its reporter hears of the resolution of that one)',
+  })
+  mergedInto: { id: string; reference: string | null } | null;
   @ApiProperty({ nullable: true, description: 'Extension: the agent handling it in the console right now' })
   claimedBy: { id: string; name: string | null } | null;
   @ApiProperty({ description: 'Increases with every change' }) version: number;
@@ -117,6 +124,9 @@ export class TicketView {
       cancelReason: row.cancel_reason,
       assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null,
       team: row.team_id ? { id: row.team_id, name: row.team_name } : null,
+      mergedInto: row.merged_into_id
+        ? { id: row.merged_into_id, reference: row.merged_into_reference }
+        : null,
       claimedBy: row.claimed_by_id ? { id: row.claimed_by_id, name: row.claimed_by_name } : null,
       version: row.version,
       createdAt: row.created_at.toISOString(),

@@ -116,6 +116,17 @@ export class TicketEntity {
   @Column({ type: 'varchar', length: 80, nullable: true })
   teamName: string | null;
 
+  /**
+   * The ticket this one was merged into (a report of the same thing): this one is cancelled as a
+   * duplicate, keeps its reporter, and hears of the resolution of the other.
+   */
+  @Index('ix_ticket_merged_into', { where: 'merged_into_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  mergedIntoReference: string | null;
+
   /** The agent handling it right now in the console (a call, a chat); released when they leave. */
   @Column({ type: 'uuid', nullable: true })
   claimedById: string | null;

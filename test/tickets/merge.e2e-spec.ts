@@ -1,0 +1,198 @@
+import { TopdeskSimulator } from '../../apps/backoffice-sim/src/topdesk';
+import {
+  PUBLIC_BASE_URL,
+  reporterEmail,
+  staff,
+  startMailTestApp,
+} from '../notifications/notification-test-kit';
+import { TestBackOffice } from '../support/back-office-sim';
+import { SmtpCatcher, statusLink } from '../support/smtp-catcher';
+import type { TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+// Metres east of a point near 50.83° N, in degrees of longitude.
+const east = (metres: number) => metres / (111_195 * Math.cos((50.8279 * Math.PI) / 180));
+const at = (metres: number) => ({ location: { lat: 50.8279, lon: 3.2649 + east(metres) } });
+
+/**
+ * Duplicates merged into one ticket, end to end: Kortrijk works in TOPdesk (simulated over real
+ * HTTP), mails go to a real SMTP server. Three people report the same broken lamp; the desk merges
+ * two reports into the first; the back-office cases name each other; when the first is resolved,
+ * all three reporters hear it.
+ */
+describe('Merging duplicate reports', () => {
+  const smtp = new SmtpCatcher();
+  let t: TestApp;
+  let topdesk: TestBackOffice;
+  let adminToken: string;
+  let admin: ReturnType<typeof staff>;
+
+  beforeAll(async () => {
+    await smtp.start(0);
+    topdesk = await TestBackOffice.start(new TopdeskSimulator());
+    t = await startMailTestApp(smtp.url, { SYNC_BACKOFF_MS: '50' });
+    await topdesk.connect(t, 'kortrijk', {
+      categoryMap: {
+        '*': { category: 'Openbaar domein', subcategory: 'Verlichting', operatorGroup: 'Team wegen' },
+      },
+      pollSeconds: 3600,
+    });
+    adminToken = await t.token();
+    admin = staff(t, adminToken);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await Promise.all([topdesk?.close(), smtp.stop()]);
+  });
+
+  const merge = (token: string, id: string, body: Record<string, unknown>) =>
+    t.http().post(`/api/v1/tickets/${id}/merge`).set('Authorization', `Bearer ${token}`).send(body);
+  const report = (metres: number, email: string) =>
+    admin.createTicket(
+      { categoryCode: 'public-lighting', municipalityCode: 'kortrijk', ...at(metres) },
+      { email },
+    );
+  const caseOf = async (reference: string) => {
+    await waitFor(async () => (await topdesk.cases(reference)).length > 0, 10_000, `case ${reference}`);
+    return (await topdesk.cases(reference))[0];
+  };
+  const notesOf = async (reference: string) => (await topdesk.cases(reference))[0]?.notes ?? [];
+
+  it('cancels the duplicates into the first report, notes both cases and tells every reporter of the resolution', async () => {
+    const [firstEmail, secondEmail, thirdEmail] = [reporterEmail(), reporterEmail(), reporterEmail()];
+    const first = await report(0, firstEmail);
+    const second = await report(30, secondEmail);
+    const third = await report(60, thirdEmail);
+    await Promise.all([smtp.waitFor(firstEmail), smtp.waitFor(secondEmail), smtp.waitFor(thirdEmail)]);
+    const firstCase = await caseOf(first.reference);
+    await caseOf(second.reference);
+
+    // The desk sees the first report as a possible duplicate of the second, mergeable.
+    const related = await t
+      .http()
+      .get(`/api/v1/tickets/${second.id}/related`)
+      .set('Authorization', `Bearer ${adminToken}`);
+    expect(related.body.nearby[0]).toMatchObject({
+      reference: first.reference,
+      municipalityCode: 'kortrijk',
+    });
+
+    // The third into the second, then the second into the first: the third follows to the first.
+    expect((await merge(adminToken, third.id, { intoTicket: second.reference })).status).toBe(200);
+    const merged = await merge(adminToken, second.id, {
+      intoTicket: first.reference,
+      reason: 'Zelfde lamp',
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'duplicate',
+      mergedInto: { id: first.id, reference: first.reference },
+    });
+    expect(merged.body.sla.respondedAt).not.toBeNull();
+    expect((await admin.ticket(third.id)).mergedInto).toEqual({ id: first.id, reference: first.reference });
+
+    // Both histories name each other.
+    const secondHistory = await admin.history(second.id);
+    expect(secondHistory.find((e) => e.type === 'merged')!.data).toMatchObject({
+      into: first.reference,
+      reason: 'Zelfde lamp',
+      intoCases: [firstCase.number],
+    });
+    const firstHistory = await admin.history(first.id);
+    expect(firstHistory.filter((e) => e.type === 'merge_received').map((e) => e.data.from)).toEqual([
+      second.reference,
+    ]);
+    const listed = await t
+      .http()
+      .get(`/api/v1/tickets/${first.id}/related`)
+      .set('Authorization', `Bearer ${adminToken}`);
+    expect(listed.body.merged.map((r: { reference: string }) => r.reference).sort()).toEqual(
+      [second.reference, third.reference].sort(),
+    );
+
+    // The back-office cases: the duplicate's names the first and its incident; the first's the duplicate.
+    await waitFor(
+      async () => (await notesOf(second.reference)).some((n) => n.text.includes('melding samengevoegd met')),
+      10_000,
+      'merge note on the duplicate’s incident',
+    );
+    const secondNote = (await notesOf(second.reference)).find((n) =>
+      n.text.includes('melding samengevoegd met'),
+    )!;
+    expect(secondNote.text).toContain(`${first.reference}, zaak ${firstCase.number}`);
+    await waitFor(
+      async () => (await notesOf(first.reference)).some((n) => n.text.includes(second.reference)),
+      10_000,
+      'merge note on the first incident',
+    );
+
+    // The duplicates' reporters hear where their report went; the first's reporter hears nothing.
+    const [, secondMerged] = await smtp.waitFor(secondEmail, 2);
+    expect(secondMerged.subject).toBe(
+      `Je melding wordt samen met een gelijke melding opgevolgd (${second.reference})`,
+    );
+    expect(secondMerged.text).not.toContain(first.reference);
+    const [, thirdMerged] = await smtp.waitFor(thirdEmail, 2);
+    expect(thirdMerged.subject).toContain(third.reference);
+    const page = await t.http().get(statusLink(secondMerged, PUBLIC_BASE_URL).path);
+    expect(page.text).toContain('Samen opgevolgd met een gelijke melding');
+
+    // Resolved: all three reporters get the resolution, each with their own reference and link.
+    await admin.move(first.id, 'in_progress');
+    await admin.move(first.id, 'resolved', 'De lamp is vervangen.');
+    const [, firstResolution] = await smtp.waitFor(firstEmail, 2);
+    const [, , secondResolution] = await smtp.waitFor(secondEmail, 3);
+    const [, , thirdResolution] = await smtp.waitFor(thirdEmail, 3);
+    expect(firstResolution.subject).toBe(`Je melding is afgehandeld (${first.reference})`);
+    expect(secondResolution.subject).toBe(`Je melding is afgehandeld (${second.reference})`);
+    expect(thirdResolution.subject).toBe(`Je melding is afgehandeld (${third.reference})`);
+    for (const mail of [secondResolution, thirdResolution])
+      expect(mail.text).toContain('De lamp is vervangen.');
+    const resolvedPage = await t.http().get(statusLink(secondResolution, PUBLIC_BASE_URL).path);
+    expect(resolvedPage.text).toContain('Afgehandeld');
+    expect(resolvedPage.text).toContain('De lamp is vervangen.');
+    const publicView = await t
+      .http()
+      .get(`/api/v1/public/tickets/${statusLink(secondResolution, PUBLIC_BASE_URL).token}`);
+    expect(publicView.body).toMatchObject({ status: 'cancelled', merged: { resolved: true } });
+    expect(JSON.stringify(publicView.body)).not.toContain(first.reference);
+  });
+
+  it('refuses what cannot be merged, with the field and the rule, and changes nothing', async () => {
+    const one = await report(500, reporterEmail());
+    const two = await report(520, reporterEmail());
+    const fail = async (id: string, body: Record<string, unknown>, status: number, token = adminToken) => {
+      const res = await merge(token, id, body);
+      expect(res.status).toBe(status);
+      return res.body as { errors?: { field: string; rule: string }[] };
+    };
+    const rules = (body: { errors?: { field: string; rule: string }[] }) =>
+      (body.errors ?? []).map((e) => `${e.field}:${e.rule}`);
+
+    expect(rules(await fail(one.id, {}, 400))).toContain('intoTicket:matches');
+    expect(rules(await fail(one.id, { intoTicket: 'ZWVL-2026-99999999' }, 400))).toEqual([
+      'intoTicket:isVisibleTicket',
+    ]);
+    expect(rules(await fail(one.id, { intoTicket: one.reference }, 400))).toEqual([
+      'intoTicket:isOtherTicket',
+    ]);
+    const menen = await admin.createTicket({ municipalityCode: 'menen', categoryCode: 'public-lighting' });
+    expect(rules(await fail(one.id, { intoTicket: menen.id }, 422))).toEqual([
+      'intoTicket:isSameMunicipality',
+    ]);
+    // A Kortrijk agent cannot reach a Menen ticket by merging into it.
+    const kortrijk = await t.token({ roles: ['municipal_agent'], municipalities: ['kortrijk'] });
+    expect(rules(await fail(one.id, { intoTicket: menen.id }, 400, kortrijk))).toEqual([
+      'intoTicket:isVisibleTicket',
+    ]);
+    expect((await fail(menen.id, { intoTicket: one.id }, 404, kortrijk)).errors).toBeUndefined();
+
+    await admin.move(two.id, 'in_progress');
+    await admin.move(two.id, 'resolved', 'Hersteld');
+    await admin.move(two.id, 'closed');
+    await fail(one.id, { intoTicket: two.id }, 409);
+    expect(await admin.ticket(one.id)).toMatchObject({ status: 'new', mergedInto: null });
+    expect((await admin.history(two.id)).some((e) => e.type === 'merge_received')).toBe(false);
+  });
+});
