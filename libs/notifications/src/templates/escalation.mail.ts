@@ -3,8 +3,7 @@ import type { MailLanguage } from '../notification-kind';
 import { momentInWords } from './deadline-words';
 import type { MailBlock, MailContent, MailFrame, RenderedMail } from './mail-content';
 import { excerpt } from './mail-data';
-import { renderMailHtml } from './mail-html';
-import { renderMailText } from './mail-text';
+import { renderMail } from './render-mail';
 
 /** The two SLA clocks of a ticket (history `sla_breached`, data.clock). */
 export type SlaClock = 'response' | 'resolution';
@@ -176,9 +175,5 @@ export function renderEscalationMail(data: EscalationMailData, profile: MailProf
     signature: text.signature,
     footer: text.footer(data.municipalityName),
   };
-  return {
-    subject: content.subject,
-    html: renderMailHtml(content, frame),
-    text: renderMailText(content, frame),
-  };
+  return renderMail(content, frame);
 }

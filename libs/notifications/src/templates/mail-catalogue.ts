@@ -6,8 +6,7 @@ import { clarificationMail } from './clarification.mail';
 import { forwardedMail } from './forwarded.mail';
 import type { MailContent, RenderedMail } from './mail-content';
 import type { MailData } from './mail-data';
-import { renderMailHtml } from './mail-html';
-import { renderMailText } from './mail-text';
+import { renderMail } from './render-mail';
 import { WORDS } from './mail-words';
 import { mergedMail } from './merged.mail';
 import { reroutedMail } from './rerouted.mail';
@@ -43,9 +42,5 @@ export function renderNotificationMail(
     signature: profile.signature[data.language],
     footer: words.footer(words.noun[data.ticketKind], data.reference),
   };
-  return {
-    subject: content.subject,
-    html: renderMailHtml(content, frame),
-    text: renderMailText(content, frame),
-  };
+  return renderMail(content, frame);
 }
