@@ -287,6 +287,48 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
+  it('asks an outside party about a ticket and shows its answer as it arrives through the party’s link; no axe violations', async () => {
+    const admin = await t.token();
+    const created = (
+      await t
+        .http()
+        .post('/api/v1/tickets')
+        .set('Authorization', `Bearer ${admin}`)
+        .send(ticketBody({ subject: 'Gasgeur', location: { lat: 50.79, lon: 3.3 } }))
+    ).body as { id: string; reference: string };
+    const page = await openConsoleForAxe(browser, baseUrl);
+    await logInWithKeyboard(page, els.email, els.password);
+    await page.goto(`${baseUrl}/console/tickets/${created.reference}`);
+    await page.getByRole('button', { name: 'Vraag aan een externe partij' }).click();
+    await page.getByLabel('Partij (bv. Fluvius, politiezone)').fill('Fluvius');
+    await page.getByLabel('E-mailadres van de partij').fill('storingen@fluvius.example');
+    await page.getByLabel('Vraag', { exact: true }).fill('Kunnen jullie de leiding nakijken?');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Vraag versturen' }).click();
+    await expectText(page.getByTestId('forwards'), 'Fluvius · wacht op antwoord');
+    await expectText(page.getByTestId('history'), 'Vraag aan Fluvius');
+
+    // The party's link, as its e-mail would carry it: the answer reaches the open console live.
+    const token = 'F'.repeat(43);
+    const [forward] = await t.sql<{ id: string; expires_at: Date }>(
+      'SELECT id, expires_at FROM ticket_forward WHERE ticket_id = $1',
+      [created.id],
+    );
+    await t.sql(
+      "INSERT INTO forward_access_token (token_hash, forward_id, expires_at) VALUES (encode(sha256($1::bytea), 'hex'), $2, $3)",
+      [token, forward.id, forward.expires_at],
+    );
+    const answered = await t
+      .http()
+      .post(`/extern/${token}/answer`)
+      .type('form')
+      .send({ body: 'Morgen om 9 uur ter plaatse.' });
+    expect(answered.status).toBe(303);
+    await expectText(page.getByTestId('history'), 'Morgen om 9 uur ter plaatse.');
+    await expectText(page.getByTestId('forwards'), 'Fluvius · beantwoord (1)');
+    await page.context().close();
+  });
+
   it('keeps a standard answer made on its page, and inserts it filled in, by keyboard, in the reply box', async () => {
     const admin = await t.token();
     const manage = await openConsole(browser, baseUrl);

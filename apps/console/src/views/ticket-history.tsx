@@ -96,6 +96,12 @@ function describe(t: Translate, event: HistoryEvent): { title: string; body: str
         body: text('reason'),
         tone: 'status',
       };
+    case 'forwarded_external':
+      return {
+        title: t('history.forwarded_external', { party: text('partyName') ?? '' }),
+        body: text('question'),
+        tone: 'internal',
+      };
     case 'merged':
       return {
         title: t('history.merged', { into: text('into') ?? '' }),

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { navigate } from '../state/router';
 import { useWorkspace } from '../state/workspace';
 import { FormAlert } from '../components/form-alert';
+import { FormButtons } from '../components/form-buttons';
 
 interface Related {
   id: string;
@@ -134,14 +135,12 @@ export function TicketRelated({ ticket, onChanged }: Props) {
           <p id="merge-title">
             {t('related.mergeConfirm', { reference: ticket.reference, into: mergeInto.reference })}
           </p>
-          <div className="button-row">
-            <button type="button" className="primary" disabled={busy} onClick={() => void merge()}>
-              {t('related.mergeSubmit')}
-            </button>
-            <button type="button" onClick={() => setMergeInto(null)}>
-              {t('categories.cancel')}
-            </button>
-          </div>
+          <FormButtons
+            label={t('related.mergeSubmit')}
+            busy={busy}
+            onSubmit={() => void merge()}
+            onCancel={() => setMergeInto(null)}
+          />
           <FormAlert error={error} />
         </div>
       ) : null}

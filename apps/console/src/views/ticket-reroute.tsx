@@ -6,6 +6,7 @@ import { inScope } from '../state/queue-filter';
 import { navigate } from '../state/router';
 import { useWorkspace } from '../state/workspace';
 import { FormAlert } from '../components/form-alert';
+import { FormButtons } from '../components/form-buttons';
 
 // As the api: a resolved, closed or cancelled ticket stays where it was handled.
 const REROUTABLE: readonly TicketStatus[] = ['new', 'in_progress', 'waiting_for_citizen'];
@@ -114,14 +115,7 @@ export function TicketReroute({ ticket, onChanged }: Props) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('reroute.submit')}
-          </button>
-          <button type="button" onClick={() => setOpen(false)}>
-            {t('categories.cancel')}
-          </button>
-        </div>
+        <FormButtons label={t('reroute.submit')} busy={busy} onCancel={() => setOpen(false)} />
         <FormAlert error={error} />
       </form>
     </section>

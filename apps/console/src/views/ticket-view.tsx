@@ -15,6 +15,7 @@ import { TicketFacts } from './ticket-facts';
 import { TicketHistory } from './ticket-history';
 import { TicketTransitions } from './ticket-transitions';
 import { TicketReroute } from './ticket-reroute';
+import { TicketForwards } from './ticket-forwards';
 
 /**
  * One ticket, kept current: the header follows the live store (socket events), and the history
@@ -181,6 +182,7 @@ export function TicketView({ reference }: { reference: string }) {
             onConflict={() => void refresh()}
           />
           <TicketReroute ticket={ticket} onChanged={changed} />
+          <TicketForwards key={ticket.id} ticket={ticket} />
         </aside>
       </div>
     </main>
