@@ -14,6 +14,7 @@ import { StandardAnswers1796646311904 } from './1796646311904-StandardAnswers';
 import { CategoriesPerMunicipality1796661398324 } from './1796661398324-CategoriesPerMunicipality';
 import { Teams1796677039734 } from './1796677039734-Teams';
 import { MergedTickets1796686498031 } from './1796686498031-MergedTickets';
+import { ExternalForwards1796687575247 } from './1796687575247-ExternalForwards';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   CategoriesPerMunicipality1796661398324,
   Teams1796677039734,
   MergedTickets1796686498031,
+  ExternalForwards1796687575247,
 ];

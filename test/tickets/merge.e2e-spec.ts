@@ -1,11 +1,6 @@
-import { TopdeskSimulator } from '../../apps/backoffice-sim/src/topdesk';
-import {
-  PUBLIC_BASE_URL,
-  reporterEmail,
-  staff,
-  startMailTestApp,
-} from '../notifications/notification-test-kit';
-import { TestBackOffice } from '../support/back-office-sim';
+import { PUBLIC_BASE_URL, reporterEmail } from '../notifications/notification-test-kit';
+import type { TestBackOffice } from '../support/back-office-sim';
+import { startKortrijkInTopdesk, type KortrijkInTopdesk } from '../support/kortrijk-in-topdesk';
 import { SmtpCatcher, statusLink } from '../support/smtp-catcher';
 import type { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
@@ -25,24 +20,16 @@ describe('Merging duplicate reports', () => {
   let t: TestApp;
   let topdesk: TestBackOffice;
   let adminToken: string;
-  let admin: ReturnType<typeof staff>;
+  let admin: KortrijkInTopdesk['admin'];
+  let env: KortrijkInTopdesk | undefined;
 
   beforeAll(async () => {
     await smtp.start(0);
-    topdesk = await TestBackOffice.start(new TopdeskSimulator());
-    t = await startMailTestApp(smtp.url, { SYNC_BACKOFF_MS: '50' });
-    await topdesk.connect(t, 'kortrijk', {
-      categoryMap: {
-        '*': { category: 'Openbaar domein', subcategory: 'Verlichting', operatorGroup: 'Team wegen' },
-      },
-      pollSeconds: 3600,
-    });
-    adminToken = await t.token();
-    admin = staff(t, adminToken);
+    ({ t, topdesk, adminToken, admin } = env = await startKortrijkInTopdesk(smtp));
   }, 60_000);
   afterAll(async () => {
-    await t?.close();
-    await Promise.all([topdesk?.close(), smtp.stop()]);
+    await env?.close();
+    await smtp.stop();
   });
 
   const merge = (token: string, id: string, body: Record<string, unknown>) =>

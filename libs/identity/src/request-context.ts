@@ -1,7 +1,8 @@
 import { REGION_WIDE_ROLES, Role } from './roles';
 
 export interface Actor {
-  type: 'user' | 'integration' | 'citizen' | 'system' | 'backoffice';
+  // external: a party outside the municipality answering a forwarded question through its link.
+  type: 'user' | 'integration' | 'citizen' | 'system' | 'backoffice' | 'external';
   id: string | null;
   name: string;
 }

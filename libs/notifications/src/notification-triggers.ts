@@ -38,6 +38,8 @@ export function notificationKindFor(
       return entry.type === HISTORY.merged ? 'merged' : null;
     case TICKET_EVENTS.mergeResolved:
       return 'resolution';
+    case TICKET_EVENTS.forwardedExternal:
+      return 'party_request';
     case TICKET_EVENTS.slaBreached:
       return entry.type === HISTORY.slaBreached ? 'escalation' : null;
     default:

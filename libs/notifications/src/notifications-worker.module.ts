@@ -1,6 +1,7 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { ForwardRecordsModule } from '@meldpunt/forwards';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { OutboxSubscriptions } from '@meldpunt/outbox';
 import { TICKET_EVENTS, TicketsModule } from '@meldpunt/tickets';
@@ -25,6 +26,7 @@ export const NOTIFICATION_TRIGGERS = [
   TICKET_EVENTS.rerouted,
   TICKET_EVENTS.merged,
   TICKET_EVENTS.mergeResolved,
+  TICKET_EVENTS.forwardedExternal,
 ];
 
 /** Notifications, worker side: from ticket events to e-mails (citizens', the team's escalations), and their delivery. */
@@ -33,6 +35,7 @@ export const NOTIFICATION_TRIGGERS = [
     NotificationsModule,
     TicketsModule,
     MunicipalitiesModule,
+    ForwardRecordsModule,
     BullModule.registerQueue({
       name: NOTIFICATION_EVENTS_QUEUE,
       defaultJobOptions: {

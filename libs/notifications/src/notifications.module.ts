@@ -2,12 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { urlencoded } from 'express';
+import { ForwardRecordsModule } from '@meldpunt/forwards';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
 import { TicketsModule } from '@meldpunt/tickets';
 import { CitizenAccessTokens } from './citizen-access-tokens';
 import { CitizenTickets } from './citizen/citizen-tickets';
 import { PublicTicketsController } from './citizen/public-tickets.controller';
 import { StatusPageController } from './citizen/status-page.controller';
+import { PartyPageController } from './party/party-page.controller';
 import { MailDeliveryQueue } from './delivery/mail-delivery-queue';
 import { MailSink } from './delivery/mail-sink';
 import { FeedbackRecords } from './feedback-records';
@@ -34,10 +36,12 @@ import { NotificationFailuresController } from './staff/notification-failures.co
     TicketsModule,
     MunicipalitiesModule,
     NotificationPrivacyModule,
+    ForwardRecordsModule,
   ],
   controllers: [
     PublicTicketsController,
     StatusPageController,
+    PartyPageController,
     NotificationFailuresController,
     MailPreviewController,
     MailProfilesController,
@@ -65,6 +69,8 @@ import { NotificationFailuresController } from './staff/notification-failures.co
 export class NotificationsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     // The status page's plain HTML forms post url-encoded bodies; the rest of the API takes JSON only.
-    consumer.apply(urlencoded({ extended: false, limit: '64kb' })).forRoutes(StatusPageController);
+    consumer
+      .apply(urlencoded({ extended: false, limit: '64kb' }))
+      .forRoutes(StatusPageController, PartyPageController);
   }
 }

@@ -3,6 +3,7 @@ import { AdaptersModule } from '@meldpunt/adapters';
 import { AppConfig, Infrastructure } from '@meldpunt/config';
 import { ChatModule } from '@meldpunt/chat';
 import { ConsoleModule } from '@meldpunt/console';
+import { ForwardsModule } from '@meldpunt/forwards';
 import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
 import { MailIntakeModule } from '@meldpunt/mail-intake';
@@ -40,6 +41,7 @@ export class ApiModule {
         ReportsModule,
         StandardAnswersModule,
         TeamsModule,
+        ForwardsModule,
         MailIntakeModule,
         WebFormModule,
         ConsoleModule,

@@ -1,5 +1,6 @@
 import { ADAPTER_ENTITIES } from '@meldpunt/adapters';
 import { CHAT_ENTITIES } from '@meldpunt/chat';
+import { FORWARD_ENTITIES } from '@meldpunt/forwards';
 import { IDENTITY_ENTITIES } from '@meldpunt/identity';
 import { MUNICIPALITY_ENTITIES } from '@meldpunt/municipalities';
 import { NOTIFICATION_ENTITIES } from '@meldpunt/notifications';
@@ -21,4 +22,5 @@ export const ALL_ENTITIES = [
   ...CHAT_ENTITIES,
   ...STANDARD_ANSWER_ENTITIES,
   ...TEAM_ENTITIES,
+  ...FORWARD_ENTITIES,
 ];

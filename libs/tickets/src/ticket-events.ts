@@ -30,6 +30,8 @@ export const HISTORY = {
   merged: 'merged',
   mergeReceived: 'merge_received',
   mergeResolved: 'merge_resolved',
+  // A question sent to a party outside the municipality (its answers are internal messages).
+  forwardedExternal: 'forwarded_external',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */
@@ -44,6 +46,8 @@ export const TICKET_EVENTS = {
   merged: 'ticket.merged',
   // The ticket a duplicate was merged into was resolved: the duplicate's reporter is told.
   mergeResolved: 'ticket.merge_resolved',
+  // A question went to an outside party: its e-mail with the answer link goes out.
+  forwardedExternal: 'ticket.forwarded_external',
   // The console's event names (contract, real-time section).
   slaWarning: 'ticket.sla.warning',
   slaBreached: 'ticket.sla.breached',

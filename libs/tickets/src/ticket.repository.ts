@@ -420,6 +420,7 @@ export class TicketRepository {
           if (changed?.wrote) wrote = true;
           return changed && { row: changed.row, result: changed.result, replayed: changed.replayed };
         },
+        query: (sql, params) => manager.query(sql, params),
         moveMerged: async (fromId, to) => {
           const moved = await manager.query<unknown[]>(
             `UPDATE ticket SET merged_into_id = $2::uuid, merged_into_reference = $3,
@@ -576,6 +577,8 @@ export interface TicketTransaction {
     idOrReference: string,
     change: (row: TicketRow) => Promise<Mutation<T>> | Mutation<T>,
   ): Promise<{ row: TicketRow; result: T; replayed?: true } | null>;
+  /** SQL in this transaction: the rows of another context that commit with the ticket's change. */
+  query<T = unknown>(sql: string, params: unknown[]): Promise<T>;
   /** The tickets merged into `fromId` are merged into `to` from now on; how many there were. */
   moveMerged(fromId: string, to: { id: string; reference: string }): Promise<number>;
 }

@@ -47,6 +47,27 @@ describe('plannedSync', () => {
     expect(received?.payload.text).toContain('ZWVL-2027-000002 (zelfde probleem, andere melder)');
   });
 
+  it('notes a question to an outside party, and its answer under the party’s name', () => {
+    const asked = plannedSync({
+      type: TICKET_EVENTS.forwardedExternal,
+      entry: {
+        type: 'forwarded_external',
+        actor: agent,
+        data: { partyName: 'Fluvius', question: 'Gaslek?' },
+      },
+    });
+    expect(asked?.payload.text).toBe('Meldpunt: vraag doorgestuurd naar Fluvius: Gaslek?');
+    const answer = plannedSync({
+      type: TICKET_EVENTS.messageAdded,
+      entry: {
+        type: 'message_internal',
+        actor: { type: 'external', name: 'Fluvius' },
+        data: { body: 'Morgen' },
+      },
+    });
+    expect(answer?.payload).toEqual({ visibility: 'internal', text: 'Externe partij (Fluvius): Morgen' });
+  });
+
   it('passes messages on as notes with their visibility', () => {
     const internal = plannedSync({
       type: TICKET_EVENTS.messageAdded,

@@ -18,6 +18,7 @@ export const SYNC_TRIGGERS = [
   TICKET_EVENTS.messageAdded,
   TICKET_EVENTS.rerouted,
   TICKET_EVENTS.merged,
+  TICKET_EVENTS.forwardedExternal,
 ];
 
 const STATUS_WORDS: Record<string, string> = {
@@ -47,7 +48,9 @@ export function plannedSync(event: SyncTrigger): PlannedSync | null {
       const who =
         entry.actor.type === 'citizen'
           ? 'Burger'
-          : `Meldpunt${entry.actor.name ? ` (${entry.actor.name})` : ''}`;
+          : entry.actor.type === 'external'
+            ? `Externe partij (${entry.actor.name ?? ''})`
+            : `Meldpunt${entry.actor.name ? ` (${entry.actor.name})` : ''}`;
       return {
         operation: 'note',
         payload: {
@@ -59,6 +62,11 @@ export function plannedSync(event: SyncTrigger): PlannedSync | null {
     case TICKET_EVENTS.rerouted: {
       const { from, to, reason } = entry.data as Record<string, string | undefined>;
       return { operation: 'transfer', payload: { from, to, reason: reason ?? null } };
+    }
+    case TICKET_EVENTS.forwardedExternal: {
+      const { partyName, question } = entry.data as Record<string, string | undefined>;
+      const text = `Meldpunt: vraag doorgestuurd naar ${partyName ?? 'een externe partij'}: ${question ?? ''}`;
+      return { operation: 'note', payload: { visibility: 'internal', text } };
     }
     case TICKET_EVENTS.merged:
       return { operation: 'note', payload: { visibility: 'internal', text: mergeNote(entry) } };

@@ -9,9 +9,11 @@ import { CitizenAccessTokens } from '../citizen-access-tokens';
 import { mailLanguage } from '../default-mail-profile';
 import type { NotificationEntity } from '../entities/notification.entity';
 import { MailProfiles } from '../mail-profiles';
+import { TicketForwards } from '@meldpunt/forwards';
 import { isStaffMail, type MailLanguage, type NotificationKind } from '../notification-kind';
 import { renderEscalationMail, type SlaClock } from '../templates/escalation.mail';
 import { renderNotificationMail } from '../templates/mail-catalogue';
+import { renderPartyRequestMail } from '../templates/party-request.mail';
 import type { MailData } from '../templates/mail-data';
 import type { OutgoingMail } from './mail-transport';
 
@@ -41,6 +43,7 @@ export class MailComposer {
     private readonly profiles: MailProfiles,
     private readonly tokens: CitizenAccessTokens,
     private readonly config: AppConfig,
+    private readonly forwards: TicketForwards,
   ) {}
 
   /**
@@ -50,6 +53,7 @@ export class MailComposer {
    */
   async compose(notification: NotificationEntity, statusToken?: string): Promise<ComposedMail | null> {
     if (isStaffMail(notification.kind)) return this.composeEscalation(notification);
+    if (notification.kind === 'party_request') return this.composePartyRequest(notification);
     const ticket = await this.ticket(notification.ticketId);
     const reporter = ticket.reporter;
     if (!reporter?.email || !reporter.consent) return null;
@@ -131,6 +135,44 @@ export class MailComposer {
       },
       { 'X-Meldpunt-Sla-Breach': clock },
     );
+  }
+
+  /**
+   * The question to a party outside the municipality, to the address the agent gave, in the
+   * municipality's language, with a link of its own (never the citizen's) and nothing of the reporter.
+   */
+  private async composePartyRequest(notification: NotificationEntity): Promise<ComposedMail | null> {
+    const ticket = await this.ticket(notification.ticketId);
+    const sent = await this.event(notification);
+    const forward =
+      typeof sent?.data.forwardId === 'string' ? await this.forwards.byId(sent.data.forwardId) : null;
+    if (!forward) return null;
+    const profile = await this.profiles.for(ticket.municipalityCode);
+    const language = mailLanguage(null, profile.languages);
+    const municipalityName = profile.displayName[language];
+    const token = await this.forwards.issueLink(forward, notification.id);
+    const rendered = renderPartyRequestMail(
+      {
+        language,
+        reference: ticket.reference,
+        municipalityName,
+        partyName: forward.partyName,
+        question: forward.question,
+        categoryName: await this.directory.categoryName(
+          ticket.municipalityCode,
+          ticket.categoryCode,
+          language,
+        ),
+        place: await this.place(ticket),
+        description: ticket.description,
+        answerUrl: `${this.config.publicBaseUrl}/extern/${token}`,
+      },
+      profile,
+    );
+    return this.envelope(notification, ticket, language, rendered, {
+      from: { name: municipalityName, address: profile.senderAddress },
+      to: { name: forward.partyName, address: forward.partyEmail },
+    });
   }
 
   /** What every automatic mail shares: a stable Message-ID per notification and the headers. */

@@ -12,7 +12,7 @@ import {
 import type { NotificationEntity } from '../entities/notification.entity';
 import { FeedbackRecords } from '../feedback-records';
 import { MailProfiles } from '../mail-profiles';
-import { isStaffMail } from '../notification-kind';
+import { isCitizenMail, isStaffMail } from '../notification-kind';
 import { type NotificationKey, NotificationRecords } from '../notification-records';
 import { NOTIFICATION_EVENTS_QUEUE } from '../notification-queues';
 import { isOutdated, notificationKindFor } from '../notification-triggers';
@@ -75,7 +75,7 @@ export class NotificationEventsProcessor extends WorkerHost {
     if (!kind) return 'no e-mail for this event';
     if (isOutdated(kind, ticket.status as TicketStatus, event.type)) return `${kind}: the ticket moved on`;
     const staffMail = isStaffMail(kind);
-    if (!staffMail && (!ticket.reporter?.email || !ticket.reporter.consent))
+    if (isCitizenMail(kind) && (!ticket.reporter?.email || !ticket.reporter.consent))
       return `${kind}: no address or no consent`;
     return {
       key: { ticketId: ticket.id, eventId: entry.id, kind, municipalityCode: ticket.municipalityCode },

@@ -5,6 +5,7 @@ import { MailProfiles } from '../mail-profiles';
 import { isStaffMail, type MailLanguage, type NotificationKind } from '../notification-kind';
 import { renderEscalationMail } from '../templates/escalation.mail';
 import { renderNotificationMail } from '../templates/mail-catalogue';
+import { renderPartyRequestMail } from '../templates/party-request.mail';
 import type { RenderedMail } from '../templates/mail-content';
 import { sampleEscalationData, sampleMailData } from './sample-mail-data';
 
@@ -33,6 +34,22 @@ export class MailPreviews {
       return renderEscalationMail(escalation, profile);
     }
     const town = (await this.directory.municipality(municipalityCode))?.name ?? municipalityCode;
+    if (kind === 'party_request') {
+      return renderPartyRequestMail(
+        {
+          language,
+          reference: 'ZWVL-2026-000042',
+          municipalityName: profile.displayName[language],
+          partyName: 'Fluvius',
+          question: 'Kunnen jullie de gasleiding aan dit adres nakijken?',
+          categoryName: 'Openbaar domein',
+          place: `Kerkstraat 12, ${town}`,
+          description: 'Bewoners ruiken al twee dagen gas in de straat.',
+          answerUrl: `${this.config.publicBaseUrl}/extern/voorbeeld`,
+        },
+        profile,
+      );
+    }
     const data = sampleMailData(kind, language, {
       municipalityName: profile.displayName[language],
       town,
