@@ -2,7 +2,7 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
-import { OutboxSubscriptions } from '@meldpunt/outbox';
+import { outboxConsumerQueue, OutboxSubscriptions } from '@meldpunt/outbox';
 import { TicketsModule } from '@meldpunt/tickets';
 import { AdaptersModule } from './adapters.module';
 import { BackOfficeAdapters } from './connectors/back-office-adapters';
@@ -21,15 +21,7 @@ import { SyncTaskReconciler } from './sync/sync-task-reconciler';
     AdaptersModule,
     TicketsModule,
     MunicipalitiesModule,
-    BullModule.registerQueue({
-      name: BACK_OFFICE_EVENTS_QUEUE,
-      defaultJobOptions: {
-        attempts: 10,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 3600, count: 100_000 },
-        removeOnFail: { age: 7 * 86_400 },
-      },
-    }),
+    BullModule.registerQueue(outboxConsumerQueue(BACK_OFFICE_EVENTS_QUEUE)),
   ],
   providers: [
     BackOfficeAdapters,

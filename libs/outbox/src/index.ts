@@ -13,3 +13,4 @@ export * from './outbox-relay.module';
 import { ConsumedEventEntity } from './entities/consumed-event.entity';
 import { OutboxEventEntity } from './entities/outbox-event.entity';
 export const OUTBOX_ENTITIES = [OutboxEventEntity, ConsumedEventEntity];
+export * from './consumer-queue';
