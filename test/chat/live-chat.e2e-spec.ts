@@ -1,18 +1,9 @@
 import type { Socket } from 'socket.io-client';
 import { reporterEmail, startMailTestApp } from '../notifications/notification-test-kit';
+import { ALWAYS, NOT_NOW, setOpeningHours } from '../support/opening-hours';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import type { TestApp } from '../support/test-app';
 import { ask, connect, next } from './chat-client';
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-// Open around the clock, or only on the day after today (in Brussels): closed now, whenever the test runs.
-const ALWAYS = Object.fromEntries(DAYS.map((d) => [d, [['00:00', '24:00']]]));
-const today = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'Europe/Brussels' })
-  .format(new Date())
-  .toLowerCase();
-const NOT_NOW = Object.fromEntries(
-  DAYS.map((d, i) => [d, DAYS[(i + 6) % 7] === today ? [['08:00', '17:00']] : []]),
-);
 
 interface ChatAnswer {
   chatId: string;
@@ -44,12 +35,7 @@ describe('Live chat over socket.io: citizens on /chat, agents on the console soc
       ['kortrijk', ALWAYS],
       ['menen', NOT_NOW],
     ] as const) {
-      const res = await t
-        .http()
-        .put(`/api/v1/municipalities/${code}/opening-hours`)
-        .set('Authorization', `Bearer ${admin}`)
-        .send({ weekly, closedDates: [] });
-      expect(res.status).toBe(200);
+      await setOpeningHours(t, admin, code, weekly);
     }
   });
   afterEach(() => {
