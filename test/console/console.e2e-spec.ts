@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { DEMO_ACCOUNT } from '@meldpunt/platform';
+import { NOT_NOW, setOpeningHours } from '../support/opening-hours';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ticketBody } from '../factories/ticket.factory';
 import {
@@ -326,6 +327,40 @@ describe('Agent console (browser)', () => {
     expect(answered.status).toBe(303);
     await expectText(page.getByTestId('history'), 'Morgen om 9 uur ter plaatse.');
     await expectText(page.getByTestId('forwards'), 'Fluvius · beantwoord (1)');
+    await page.context().close();
+  });
+
+  it('shows who was paged for an urgent ticket out of hours, and takes the page; no axe violations', async () => {
+    const admin = await t.token();
+    const auth = { Authorization: `Bearer ${admin}` };
+    await setOpeningHours(t, admin, 'wervik', NOT_NOW);
+    const shift = await t
+      .http()
+      .post('/api/v1/municipalities/wervik/on-call-shifts')
+      .set(auth)
+      .send({
+        userId: els.id,
+        startsAt: new Date(Date.now() - 3600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3600_000).toISOString(),
+        phone: '0470 33 33 33',
+      });
+    expect(shift.status).toBe(201);
+    const created = (
+      await t
+        .http()
+        .post('/api/v1/tickets')
+        .set(auth)
+        .send(ticketBody({ municipalityCode: 'wervik', priority: 'P1', subject: 'Wateroverlast' }))
+    ).body as { id: string; reference: string };
+    const page = await openConsoleForAxe(browser, baseUrl);
+    await logInWithKeyboard(page, els.email, els.password);
+    await page.goto(`${baseUrl}/console/tickets/${created.reference}`);
+    await expectText(page.getByTestId('on-call-pages'), 'Els Vandenberghe');
+    await expectText(page.getByTestId('on-call-pages'), 'opgeroepen, wacht op bevestiging');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Ik neem het op' }).click();
+    await expectText(page.getByTestId('on-call-pages'), 'opgenomen door Els Vandenberghe');
+    await expectText(page.getByTestId('history'), 'Wachtdienst opgeroepen: Els Vandenberghe');
     await page.context().close();
   });
 

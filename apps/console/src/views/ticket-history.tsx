@@ -96,6 +96,12 @@ function describe(t: Translate, event: HistoryEvent): { title: string; body: str
         body: text('reason'),
         tone: 'status',
       };
+    case 'on_call_paged':
+      return { title: t('history.on_call_paged', { name: text('name') ?? '' }), body: null, tone: 'status' };
+    case 'on_call_acknowledged':
+      return { title: t('history.on_call_acknowledged'), body: null, tone: 'status' };
+    case 'on_call_unanswered':
+      return { title: t('history.on_call_unanswered'), body: null, tone: 'status' };
     case 'forwarded_external':
       return {
         title: t('history.forwarded_external', { party: text('partyName') ?? '' }),

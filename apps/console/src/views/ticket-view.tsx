@@ -16,6 +16,7 @@ import { TicketHistory } from './ticket-history';
 import { TicketTransitions } from './ticket-transitions';
 import { TicketReroute } from './ticket-reroute';
 import { TicketForwards } from './ticket-forwards';
+import { TicketOnCall } from './ticket-on-call';
 
 /**
  * One ticket, kept current: the header follows the live store (socket events), and the history
@@ -168,6 +169,7 @@ export function TicketView({ reference }: { reference: string }) {
           </section>
         </div>
         <aside className="ticket-side">
+          <TicketOnCall key={`on-call-${ticket.id}`} ticket={ticket} />
           <TicketAssignment
             ticket={ticket}
             holder={holder}
