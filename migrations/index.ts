@@ -15,6 +15,7 @@ import { CategoriesPerMunicipality1796661398324 } from './1796661398324-Categori
 import { Teams1796677039734 } from './1796677039734-Teams';
 import { MergedTickets1796686498031 } from './1796686498031-MergedTickets';
 import { ExternalForwards1796687575247 } from './1796687575247-ExternalForwards';
+import { OnCall1796688736758 } from './1796688736758-OnCall';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   Teams1796677039734,
   MergedTickets1796686498031,
   ExternalForwards1796687575247,
+  OnCall1796688736758,
 ];

@@ -14,6 +14,14 @@ export class AppConfig {
   redisPrefix: string;
   /** Absent: a built-in mail sink receives the mails (citizen notifications). */
   smtpUrl?: string;
+  /** The SMS provider on-call pages go through (POST { to, text }); absent: kept in memory, e-mail only. */
+  smsUrl?: string;
+  /** Bearer token for SMS_URL. */
+  smsToken?: string;
+  /** An on-call page not acknowledged within this time goes to the next person on the roster. */
+  onCallAckMs: number;
+  /** How often the worker looks for unacknowledged pages to escalate. */
+  onCallSweepMs: number;
   publicBaseUrl: string;
   /** Domain of the default sender addresses, `meldpunt@<municipality>.<domain>` (overridable per municipality). */
   mailFromDomain: string;

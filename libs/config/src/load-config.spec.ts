@@ -78,6 +78,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('escalates an on-call page after 10 minutes, swept every 30 s, and keeps SMS in memory without a provider', () => {
+    expect(loadConfig({})).toMatchObject({ onCallAckMs: 600_000, onCallSweepMs: 30_000, smsUrl: undefined });
+    expect(loadConfig({ SMS_URL: 'https://sms.example/messages', SMS_TOKEN: 's' })).toMatchObject({
+      smsUrl: 'https://sms.example/messages',
+      smsToken: 's',
+    });
+    expect(() => loadConfig({ ON_CALL_ACK_MS: '10' })).toThrow('ON_CALL_ACK_MS');
+    expect(() => loadConfig({ SMS_URL: 'sms.example' })).toThrow('SMS_URL');
+  });
+
   it('does not seed the demo account with a real database unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x@db/meldpunt', SEED_DEMO: 'true' }).seedDemo).toBe(true);

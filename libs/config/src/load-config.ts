@@ -34,6 +34,10 @@ export function loadConfig(env: Env): AppConfig {
       'is required in production (smtp:// or smtps:// URL of the mail relay)',
     );
   }
+  config.smsUrl = url(env, 'SMS_URL', ['http:', 'https:']);
+  config.smsToken = env.SMS_TOKEN || undefined;
+  config.onCallAckMs = integer(env, 'ON_CALL_ACK_MS', 10 * 60_000, 1000, 24 * 3_600_000);
+  config.onCallSweepMs = integer(env, 'ON_CALL_SWEEP_MS', 30_000, 100, 3_600_000);
   config.publicBaseUrl = (
     url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${config.port}`
   ).replace(/\/$/, '');

@@ -9,3 +9,4 @@ export { MailSink, type CaughtMail, type CaughtMailSummary } from './delivery/ma
 export { CITIZEN_PAGE_STYLE } from './citizen/page-style';
 export { setHtmlPageHeaders } from './citizen/html-page-headers';
 export { escapeHtml } from './templates/escape-html';
+export { MailTransport, type OutgoingMail } from './delivery/mail-transport';

@@ -3,7 +3,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { ForwardRecordsModule } from '@meldpunt/forwards';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
-import { OutboxSubscriptions } from '@meldpunt/outbox';
+import { outboxConsumerQueue, OutboxSubscriptions } from '@meldpunt/outbox';
 import { TICKET_EVENTS, TicketsModule } from '@meldpunt/tickets';
 import { MailComposer } from './delivery/mail-composer';
 import { MailDeliveryProcessor } from './delivery/mail-delivery.processor';
@@ -36,15 +36,7 @@ export const NOTIFICATION_TRIGGERS = [
     TicketsModule,
     MunicipalitiesModule,
     ForwardRecordsModule,
-    BullModule.registerQueue({
-      name: NOTIFICATION_EVENTS_QUEUE,
-      defaultJobOptions: {
-        attempts: 10,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 3600, count: 100_000 },
-        removeOnFail: { age: 7 * 86_400 },
-      },
-    }),
+    BullModule.registerQueue(outboxConsumerQueue(NOTIFICATION_EVENTS_QUEUE)),
   ],
   providers: [
     MailComposer,
@@ -53,6 +45,8 @@ export const NOTIFICATION_TRIGGERS = [
     MailDeliveryProcessor,
     MailDeliveryReconciler,
   ],
+  // The pool of SMTP connections is shared with the on-call pages.
+  exports: [MailTransport],
 })
 export class NotificationsWorkerModule implements OnModuleInit {
   constructor(

@@ -4,6 +4,7 @@ import { AppConfig, Infrastructure } from '@meldpunt/config';
 import { ChatModule } from '@meldpunt/chat';
 import { ConsoleModule } from '@meldpunt/console';
 import { ForwardsModule } from '@meldpunt/forwards';
+import { OnCallModule } from '@meldpunt/on-call';
 import { HealthModule } from '@meldpunt/health';
 import { IdentityModule } from '@meldpunt/identity';
 import { MailIntakeModule } from '@meldpunt/mail-intake';
@@ -42,6 +43,7 @@ export class ApiModule {
         StandardAnswersModule,
         TeamsModule,
         ForwardsModule,
+        OnCallModule,
         MailIntakeModule,
         WebFormModule,
         ConsoleModule,

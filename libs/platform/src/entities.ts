@@ -1,6 +1,7 @@
 import { ADAPTER_ENTITIES } from '@meldpunt/adapters';
 import { CHAT_ENTITIES } from '@meldpunt/chat';
 import { FORWARD_ENTITIES } from '@meldpunt/forwards';
+import { ON_CALL_ENTITIES } from '@meldpunt/on-call';
 import { IDENTITY_ENTITIES } from '@meldpunt/identity';
 import { MUNICIPALITY_ENTITIES } from '@meldpunt/municipalities';
 import { NOTIFICATION_ENTITIES } from '@meldpunt/notifications';
@@ -23,4 +24,5 @@ export const ALL_ENTITIES = [
   ...STANDARD_ANSWER_ENTITIES,
   ...TEAM_ENTITIES,
   ...FORWARD_ENTITIES,
+  ...ON_CALL_ENTITIES,
 ];

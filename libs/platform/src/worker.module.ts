@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdaptersWorkerModule } from '@meldpunt/adapters';
 import { ConsoleFeedModule } from '@meldpunt/console';
 import { NotificationsWorkerModule } from '@meldpunt/notifications';
+import { OnCallWorkerModule } from '@meldpunt/on-call';
 import { OutboxRelayModule } from '@meldpunt/outbox';
 import { PrivacyWorkerModule } from '@meldpunt/privacy';
 import { TicketsWorkerModule } from '@meldpunt/tickets';
@@ -18,6 +19,7 @@ import { TicketsWorkerModule } from '@meldpunt/tickets';
     ConsoleFeedModule,
     PrivacyWorkerModule,
     AdaptersWorkerModule,
+    OnCallWorkerModule,
   ],
 })
 export class WorkerModule {}

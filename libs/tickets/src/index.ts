@@ -31,4 +31,5 @@ export const TICKET_ENTITIES = [
   IdempotencyKeyEntity,
   TicketAttachmentEntity,
 ];
-export { TicketRepository } from './ticket.repository';
+export { TicketRepository, type TicketTransaction } from './ticket.repository';
+export { IsPhoneNumber, parsePhone } from './dto/is-phone-number';

@@ -32,6 +32,11 @@ export const HISTORY = {
   mergeResolved: 'merge_resolved',
   // A question sent to a party outside the municipality (its answers are internal messages).
   forwardedExternal: 'forwarded_external',
+  // On call (wachtdienst): the person on watch was paged for an urgent ticket out of hours, took it,
+  // or nobody (left) on the roster could be paged.
+  onCallPaged: 'on_call_paged',
+  onCallAcknowledged: 'on_call_acknowledged',
+  onCallUnanswered: 'on_call_unanswered',
 } as const;
 
 /** Outbox event types other contexts subscribe to. */
@@ -48,6 +53,8 @@ export const TICKET_EVENTS = {
   mergeResolved: 'ticket.merge_resolved',
   // A question went to an outside party: its e-mail with the answer link goes out.
   forwardedExternal: 'ticket.forwarded_external',
+  // The person on watch was paged: the SMS and e-mail go out.
+  onCallPaged: 'ticket.on_call_paged',
   // The console's event names (contract, real-time section).
   slaWarning: 'ticket.sla.warning',
   slaBreached: 'ticket.sla.breached',

@@ -1,0 +1,1 @@
+export const ON_CALL_EVENTS_QUEUE = 'on-call-events';
