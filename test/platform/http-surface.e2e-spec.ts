@@ -25,15 +25,18 @@ describe('HTTP surface', () => {
       const base = String(reflector.get(PATH_METADATA, wrapper.metatype as Type) ?? '');
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = (prototype as Record<string, () => unknown>)[name];
-        const path = reflector.get<string | undefined>(PATH_METADATA, handler);
-        if (path === undefined) continue;
+        const declared = reflector.get<string | string[] | undefined>(PATH_METADATA, handler);
+        if (declared === undefined) continue;
         const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
         const access = reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype as Type]);
-        found.push({
-          method,
-          path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
-          access,
-        });
+        // A handler may serve several paths (dashboard.csv and dashboard.xlsx): each is a route.
+        for (const path of [declared].flat()) {
+          found.push({
+            method,
+            path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
+            access,
+          });
+        }
       }
     }
     return found;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readSheet } from 'read-excel-file/node';
 import { ticketBody } from '../factories/ticket.factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -322,5 +323,24 @@ describe('Supervisors’ dashboard and exports', () => {
     for (const personal of ['An Peeters', 'an.peeters@example.be', '0470', 'straatlamp', 'Kerkstraat']) {
       expect(tickets.text.toLowerCase()).not.toContain(personal.toLowerCase());
     }
+
+    // The same tables as XLSX, read back with a spreadsheet reader: numbers stay numbers.
+    const workbook = async (path: string) => {
+      const res = await get(path).responseType('blob');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      return readSheet(res.body as Buffer);
+    };
+    const sheet = await workbook(`/api/v1/reports/dashboard.xlsx?${query}`);
+    expect(sheet[0]).toEqual(['section', 'key', 'value']);
+    const cell = (section: string, key: string) => sheet.find((r) => r[0] === section && r[1] === key)?.[2];
+    expect(cell('volumes', 'total')).toBe(json.volumes.total);
+    expect(cell('volumes.channel', 'phone')).toBe(asObject(json.volumes.byChannel).phone);
+    const ticketSheet = await workbook(`/api/v1/reports/tickets.xlsx?${query}`);
+    expect(ticketSheet.length - 1).toBe(json.volumes.total);
+    expect(ticketSheet[0]).toEqual(rowsOut[0].split(','));
+    expect(ticketSheet[1][1]).toBeInstanceOf(Date);
   });
 });

@@ -98,8 +98,5 @@ const CSV_COLUMNS: (keyof OpenReport)[] = [
 
 /** RFC 4180 with a header row (formula-like cells neutralised: see @meldpunt/reports). */
 export function toCsv(reports: OpenReport[]): string {
-  return toCsvTable(
-    CSV_COLUMNS,
-    reports.map((r) => CSV_COLUMNS.map((c) => r[c])),
-  );
+  return toCsvTable({ header: CSV_COLUMNS, rows: reports.map((r) => CSV_COLUMNS.map((c) => r[c])) });
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UnprocessableError } from '@meldpunt/api-errors';
 import type { RequestContext } from '@meldpunt/identity';
-import { toCsv } from './csv';
+import type { ReportTable } from './csv';
 import type { ReportPeriod } from './report-period';
 
 /** One spreadsheet's worth: beyond it a supervisor narrows the period. */
@@ -28,12 +28,12 @@ const COLUMNS = [
   'resolution_breached',
 ] as const;
 
-/** The tickets received in a period, one row each, as CSV. */
+/** The tickets received in a period, one row each (as CSV or XLSX). */
 @Injectable()
 export class TicketExport {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async csv(ctx: RequestContext, period: ReportPeriod): Promise<string> {
+  async table(ctx: RequestContext, period: ReportPeriod): Promise<ReportTable> {
     const rows = await this.dataSource.query<
       Record<(typeof COLUMNS)[number], string | Date | boolean | null>[]
     >(
@@ -60,9 +60,6 @@ export class TicketExport {
         ],
       );
     }
-    return toCsv(
-      COLUMNS,
-      rows.map((r) => COLUMNS.map((c) => r[c])),
-    );
+    return { header: COLUMNS, rows: rows.map((r) => COLUMNS.map((c) => r[c])) };
   }
 }

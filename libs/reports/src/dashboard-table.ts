@@ -1,8 +1,8 @@
-import { toCsv, type CsvCell } from './csv';
+import type { CsvCell, ReportTable } from './csv';
 import type { Dashboard } from './dashboard';
 
 /** The dashboard as one long table (section, key, value): every figure of the JSON, once. */
-export function dashboardCsv(d: Dashboard): string {
+export function dashboardTable(d: Dashboard): ReportTable {
   const rows: CsvCell[][] = [
     ['period', 'from', d.from],
     ['period', 'to', d.to],
@@ -35,5 +35,5 @@ export function dashboardCsv(d: Dashboard): string {
   counts('satisfaction.score', d.satisfaction.byScore);
   for (const h of d.busiestHours)
     rows.push(['busiestHours', `${h.weekday}-${String(h.hour).padStart(2, '0')}`, h.count]);
-  return toCsv(['section', 'key', 'value'], rows);
+  return { header: ['section', 'key', 'value'], rows };
 }
