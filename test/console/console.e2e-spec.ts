@@ -330,21 +330,35 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
-  it('shows who was paged for an urgent ticket out of hours, and takes the page; no axe violations', async () => {
+  it('keeps the watch on its page, shows who was paged for an urgent ticket out of hours, and takes the page; no axe violations', async () => {
     const admin = await t.token();
     const auth = { Authorization: `Bearer ${admin}` };
     await setOpeningHours(t, admin, 'wervik', NOT_NOW);
-    const shift = await t
-      .http()
-      .post('/api/v1/municipalities/wervik/on-call-shifts')
-      .set(auth)
-      .send({
-        userId: els.id,
-        startsAt: new Date(Date.now() - 3600_000).toISOString(),
-        endsAt: new Date(Date.now() + 3600_000).toISOString(),
-        phone: '0470 33 33 33',
-      });
-    expect(shift.status).toBe(201);
+    // The supervisor's page: Els on watch for Wervik from an hour ago until an hour from now.
+    const local = (ms: number) =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/Brussels',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+        .format(new Date(ms))
+        .replace(' ', 'T');
+    const roster = await openConsoleForAxe(browser, baseUrl);
+    await logInWithKeyboard(roster, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+    await roster.getByTestId('nav-on-call').click();
+    await roster.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Wervik' });
+    await roster.getByLabel('Wie', { exact: true }).selectOption({ label: 'Els Vandenberghe' });
+    await roster.getByLabel('Van', { exact: true }).fill(local(Date.now() - 3600_000));
+    await roster.getByLabel('Tot', { exact: true }).fill(local(Date.now() + 3600_000));
+    await roster.getByLabel('Gsm voor sms').fill('0470 33 33 33');
+    await roster.getByRole('button', { name: 'Toevoegen' }).click();
+    await expectText(roster.getByTestId('on-call-shifts'), 'Els Vandenberghe');
+    await expectText(roster.getByTestId('on-call-shifts'), '+32470333333');
+    await expectNoAxeViolations(roster);
+    await roster.context().close();
     const created = (
       await t
         .http()
@@ -480,7 +494,7 @@ describe('Agent console (browser)', () => {
     await page.context().close();
   });
 
-  it('shows supervisors the overview of a period, as the API computes it, and downloads it as CSV; no axe violations', async () => {
+  it('shows supervisors the overview of a period, as the API computes it, and downloads it as CSV and Excel; no axe violations', async () => {
     const admin = await t.token();
     const day = 86_400_000;
     const to = new Date(Math.ceil(Date.now() / day) * day);
@@ -535,6 +549,12 @@ describe('Agent console (browser)', () => {
       .split('\r\n');
     expect(lines.length - 1).toBe(kortrijk.volumes.total);
     expect(lines.slice(1).every((l) => l.split(',')[2] === 'kortrijk')).toBe(true);
+    const workbook = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tickets als Excel' }).click();
+    const { readSheet } = await import('read-excel-file/node');
+    const sheet = await readSheet(await (await workbook).path());
+    expect(sheet.length - 1).toBe(kortrijk.volumes.total);
+    expect(sheet.slice(1).every((row) => row[2] === 'kortrijk')).toBe(true);
 
     await expectNoAxeViolations(page);
     await page.context().close();

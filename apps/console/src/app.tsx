@@ -12,6 +12,7 @@ import { IntakeView } from './views/intake-view';
 import { AnswersView } from './views/answers-view';
 import { CategoriesView } from './views/categories-view';
 import { TeamsView } from './views/teams-view';
+import { OnCallView } from './views/on-call-view';
 import { DashboardView } from './views/dashboard-view';
 import { ChatsView } from './views/chats-view';
 import { IntegrationsView } from './views/integrations-view';
@@ -74,6 +75,9 @@ function Shell() {
               <NavLink to={{ name: 'teams' }} current={route} testId="nav-teams">
                 {t('nav.teams')}
               </NavLink>
+              <NavLink to={{ name: 'on-call' }} current={route} testId="nav-on-call">
+                {t('nav.onCall')}
+              </NavLink>
             </>
           ) : null}
           <NavLink to={{ name: 'integrations' }} current={route}>
@@ -103,6 +107,7 @@ function Shell() {
       {route.name === 'categories' ? <CategoriesView /> : null}
       {route.name === 'dashboard' ? <DashboardView /> : null}
       {route.name === 'teams' ? <TeamsView /> : null}
+      {route.name === 'on-call' ? <OnCallView /> : null}
       {route.name === 'ticket' ? <TicketView key={route.ref} reference={route.ref} /> : null}
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
     </div>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'categories' }
   | { name: 'dashboard' }
   | { name: 'teams' }
+  | { name: 'on-call' }
   | { name: 'ticket'; ref: string };
 
 const BASE = '/console/';
@@ -22,6 +23,7 @@ export function routeOf(pathname: string): Route {
   if (path === 'categories') return { name: 'categories' };
   if (path === 'dashboard') return { name: 'dashboard' };
   if (path === 'teams') return { name: 'teams' };
+  if (path === 'on-call') return { name: 'on-call' };
   const ticket = /^tickets\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (ticket) return { name: 'ticket', ref: ticket[1] };
   return { name: 'queue' };
@@ -35,6 +37,7 @@ export function pathOf(route: Route): string {
   if (route.name === 'categories') return `${BASE}categories`;
   if (route.name === 'dashboard') return `${BASE}dashboard`;
   if (route.name === 'teams') return `${BASE}teams`;
+  if (route.name === 'on-call') return `${BASE}on-call`;
   if (route.name === 'ticket') return `${BASE}tickets/${encodeURIComponent(route.ref)}`;
   return BASE;
 }

@@ -45,7 +45,7 @@ const DAY = 86_400_000;
 
 /**
  * The supervisors' overview of a period, for the region or one municipality: the figures the
- * API computes (no arithmetic here), as tables with bars, and the same as CSV to download.
+ * API computes (no arithmetic here), as tables with bars, and the same as CSV or XLSX to download.
  */
 export function DashboardView() {
   const { t, language } = useI18n();
@@ -75,12 +75,12 @@ export function DashboardView() {
     };
   }, [api, query, t]);
 
-  const download = async (what: 'dashboard' | 'tickets') => {
+  const download = async (what: 'dashboard' | 'tickets', format: 'csv' | 'xlsx') => {
     try {
-      const href = URL.createObjectURL(await api.blob(`/api/v1/reports/${what}.csv?${query}`));
+      const href = URL.createObjectURL(await api.blob(`/api/v1/reports/${what}.${format}?${query}`));
       const a = document.createElement('a');
       a.href = href;
-      a.download = `${what}-${municipality || 'regio'}-${days}d.csv`;
+      a.download = `${what}-${municipality || 'regio'}-${days}d.${format}`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(href), 10_000);
     } catch (error) {
@@ -115,11 +115,17 @@ export function DashboardView() {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void download('dashboard')}>
+        <button type="button" onClick={() => void download('dashboard', 'csv')}>
           {t('dashboard.csv')}
         </button>
-        <button type="button" onClick={() => void download('tickets')}>
+        <button type="button" onClick={() => void download('tickets', 'csv')}>
           {t('dashboard.ticketsCsv')}
+        </button>
+        <button type="button" onClick={() => void download('dashboard', 'xlsx')}>
+          {t('dashboard.xlsx')}
+        </button>
+        <button type="button" onClick={() => void download('tickets', 'xlsx')}>
+          {t('dashboard.ticketsXlsx')}
         </button>
       </div>
       {failure ? <p role="alert">{failure}</p> : null}
