@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/workspace';
+import { PageNotice, type Notice } from '../components/page-notice';
 
 interface StandardAnswer {
   id: string;
@@ -26,7 +27,7 @@ export function AnswersView() {
   const [draft, setDraft] = useState(EMPTY);
   // The answer being edited (PUT), or null for a new one (POST).
   const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const regionWide = session.user.roles.includes('admin') || session.user.municipalities.length === 0;
 
   const load = useCallback(async () => {
@@ -182,11 +183,7 @@ export function AnswersView() {
             {t('categories.cancel')}
           </button>
         ) : null}
-        {notice ? (
-          <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'ok' : 'form-error'}>
-            {notice.text}
-          </p>
-        ) : null}
+        <PageNotice notice={notice} />
       </form>
     </main>
   );

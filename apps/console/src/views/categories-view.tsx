@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { backOfficeFields, backOfficeText } from '../domain/back-office-fields';
 import { useWorkspace } from '../state/workspace';
 import { MunicipalityPicker, useManagedMunicipalities } from './municipality-picker';
+import { PageNotice, type Notice } from '../components/page-notice';
 
 const KINDS = ['report', 'question', 'complaint'] as const;
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
@@ -42,7 +43,7 @@ export function CategoriesView() {
   const municipality = code || mine[0]?.code || '';
   const [settings, setSettings] = useState<CategorySetting[] | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const base = `/api/v1/municipalities/${municipality}/category-settings`;
 
   const load = useCallback(async () => {
@@ -173,11 +174,7 @@ export function CategoriesView() {
       <button type="button" onClick={() => setDraft(NEW)} data-testid="category-add">
         {t('categories.add')}
       </button>
-      {notice ? (
-        <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'ok' : 'form-error'}>
-          {notice.text}
-        </p>
-      ) : null}
+      <PageNotice notice={notice} />
       {draft ? <CategoryForm draft={draft} setDraft={setDraft} onSubmit={save} /> : null}
     </main>
   );

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Holder } from '../api/contract';
-import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/workspace';
 import { MunicipalityPicker, useManagedMunicipalities } from './municipality-picker';
+import { PageNotice, usePageChanges } from '../components/page-notice';
 
 interface Shift {
   id: string;
@@ -30,7 +30,6 @@ export function OnCallView() {
   const [shifts, setShifts] = useState<Shift[] | null>(null);
   const [people, setPeople] = useState<Holder[]>([]);
   const [draft, setDraft] = useState(EMPTY);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   const load = useCallback(async () => {
     if (!municipality) return;
@@ -44,17 +43,7 @@ export function OnCallView() {
   }, [api, municipality]);
   useEffect(() => void load(), [load]);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setNotice(null);
-    try {
-      await action();
-      setDraft(EMPTY);
-      setNotice({ ok: true, text: done });
-    } catch (error) {
-      setNotice({ ok: false, text: errorText(t, error) });
-    }
-    await load();
-  };
+  const { notice, run } = usePageChanges(load, () => setDraft(EMPTY));
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -133,11 +122,7 @@ export function OnCallView() {
           ))}
         </tbody>
       </table>
-      {notice ? (
-        <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'ok' : 'form-error'}>
-          {notice.text}
-        </p>
-      ) : null}
+      <PageNotice notice={notice} />
       <form onSubmit={add} className="answers-form" aria-labelledby="on-call-form-title">
         <h2 id="on-call-form-title">{t('onCall.new')}</h2>
         <label htmlFor="on-call-person">{t('onCall.person')}</label>

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Holder, Team } from '../api/contract';
-import { errorText } from '../components/error-text';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/workspace';
 import { MunicipalityPicker, useManagedMunicipalities } from './municipality-picker';
+import { PageNotice, usePageChanges } from '../components/page-notice';
 
 interface Draft {
   id: string | null;
@@ -24,7 +24,6 @@ export function TeamsView() {
   const [teams, setTeams] = useState<Team[] | null>(null);
   const [people, setPeople] = useState<Holder[]>([]);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   const load = useCallback(async () => {
     if (!municipality) return;
@@ -38,17 +37,7 @@ export function TeamsView() {
   }, [api, municipality]);
   useEffect(() => void load(), [load]);
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setNotice(null);
-    try {
-      await action();
-      setDraft(EMPTY);
-      setNotice({ ok: true, text: done });
-    } catch (error) {
-      setNotice({ ok: false, text: errorText(t, error) });
-    }
-    await load();
-  };
+  const { notice, run } = usePageChanges(load, () => setDraft(EMPTY));
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -127,11 +116,7 @@ export function TeamsView() {
           ))}
         </tbody>
       </table>
-      {notice ? (
-        <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'ok' : 'form-error'}>
-          {notice.text}
-        </p>
-      ) : null}
+      <PageNotice notice={notice} />
       <form onSubmit={save} className="answers-form" aria-labelledby="team-form-title">
         <h2 id="team-form-title">{draft.id ? t('teams.editing') : t('teams.new')}</h2>
         <label htmlFor="team-name">{t('teams.name')}</label>
