@@ -24,11 +24,17 @@ export class OnCallEventsProcessor extends WorkerHost {
   }
 
   async process(job: Job<OutboxBatch>): Promise<string[]> {
-    return forEachEvent(outboxEvents(job), (event) => this.handle(event), 4);
+    const events = outboxEvents(job);
+    // Nearly every ticket is no P1: one read for the whole batch finds the few that may need a page.
+    const changed = events.filter((e) => e.type !== TICKET_EVENTS.onCallPaged).map((e) => e.aggregateId);
+    const urgent = await this.paging.urgentAmong(changed);
+    return forEachEvent(events, (event) => this.handle(event, urgent), 4);
   }
 
-  private async handle(event: OutboxMessage): Promise<string> {
-    if (event.type !== TICKET_EVENTS.onCallPaged) return this.paging.onTicketChanged(event.aggregateId);
+  private async handle(event: OutboxMessage, urgent: Set<string>): Promise<string> {
+    if (event.type !== TICKET_EVENTS.onCallPaged) {
+      return urgent.has(event.aggregateId) ? this.paging.onTicketChanged(event.aggregateId) : 'not urgent';
+    }
     const entry = await this.tickets.historyEvent(
       SYSTEM,
       event.aggregateId,

@@ -42,6 +42,16 @@ export class OnCallPaging {
     @InjectRepository(OnCallPageEntity) private readonly pages: Repository<OnCallPageEntity>,
   ) {}
 
+  /** The open P1 tickets among `ids`, in one statement: the only ones that may need a page. */
+  async urgentAmong(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const found = await this.pages.query<{ id: string }[]>(
+      `SELECT id::text FROM ticket WHERE id = ANY($1::uuid[]) AND priority = 'P1' AND status = ANY($2::text[])`,
+      [[...new Set(ids)], OPEN_STATUSES],
+    );
+    return new Set(found.map((r) => r.id));
+  }
+
   /** After a ticket event: pages the first person on watch if the ticket calls for it and nobody was. */
   async onTicketChanged(ticketId: string): Promise<string> {
     const [row] = await this.tickets.findVisibleMany(SYSTEM, [ticketId]);
