@@ -1,7 +1,4 @@
-import { RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { ACCESS_KEY } from '@meldpunt/identity';
+import { routesOf } from '../support/route-walk';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('HTTP surface', () => {
@@ -12,35 +9,7 @@ describe('HTTP surface', () => {
   });
   afterAll(() => t.close());
 
-  /** Every route of every controller, with the access rule it declares. */
-  function routes(): { method: string; path: string; access: unknown }[] {
-    const modules = t.app.get(ModulesContainer);
-    const scanner = new MetadataScanner();
-    const reflector = new Reflector();
-    const found: { method: string; path: string; access: unknown }[] = [];
-    const controllers = [...modules.values()].flatMap((m) => [...m.controllers.values()]);
-    for (const wrapper of controllers) {
-      const instance = wrapper.instance;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      const base = String(reflector.get(PATH_METADATA, wrapper.metatype as Type) ?? '');
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = (prototype as Record<string, () => unknown>)[name];
-        const declared = reflector.get<string | string[] | undefined>(PATH_METADATA, handler);
-        if (declared === undefined) continue;
-        const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
-        const access = reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype as Type]);
-        // A handler may serve several paths (dashboard.csv and dashboard.xlsx): each is a route.
-        for (const path of [declared].flat()) {
-          found.push({
-            method,
-            path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
-            access,
-          });
-        }
-      }
-    }
-    return found;
-  }
+  const routes = () => routesOf(t.app);
 
   it('declares who may call every route (@Public or @Roles)', () => {
     const all = routes();

@@ -21,16 +21,21 @@ export function routesOf(app: INestApplication): Route[] {
     const base = String(reflector.get(PATH_METADATA, wrapper.metatype as Type) ?? '');
     for (const name of scanner.getAllMethodNames(prototype)) {
       const handler = (prototype as Record<string, () => unknown>)[name];
-      const path = reflector.get<string | undefined>(PATH_METADATA, handler);
-      if (path === undefined) continue;
-      found.push({
-        method: RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)],
-        path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
-        access: reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [
-          handler,
-          wrapper.metatype as Type,
-        ]),
-      });
+      const declared = reflector.get<string | string[] | undefined>(PATH_METADATA, handler);
+      if (declared === undefined) continue;
+      const method = RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)];
+      const access = reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [
+        handler,
+        wrapper.metatype as Type,
+      ]);
+      // A handler may serve several paths (dashboard.csv and dashboard.xlsx): each is a route.
+      for (const path of [declared].flat()) {
+        found.push({
+          method,
+          path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
+          access,
+        });
+      }
     }
   }
   return found;
