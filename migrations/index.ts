@@ -16,6 +16,7 @@ import { Teams1796677039734 } from './1796677039734-Teams';
 import { MergedTickets1796686498031 } from './1796686498031-MergedTickets';
 import { ExternalForwards1796687575247 } from './1796687575247-ExternalForwards';
 import { OnCall1796688736758 } from './1796688736758-OnCall';
+import { TeamRouting1796692245410 } from './1796692245410-TeamRouting';
 
 // Every migration, in order. `npm run migration:generate` writes a new file here; add it below
 // (the drift test fails until the entities and this list agree).
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   MergedTickets1796686498031,
   ExternalForwards1796687575247,
   OnCall1796688736758,
+  TeamRouting1796692245410,
 ];

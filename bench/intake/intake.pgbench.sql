@@ -16,18 +16,23 @@ WITH b AS (SELECT * FROM bench_intake_body WHERE i = :i),
     INSERT INTO ticket (id, number, reference, kind, channel, category_code, subject, description,
       municipality_code, location_address, location_postcode, location_lat, location_lon,
       reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent, priority, status,
-      sla_policy, response_due_at, resolution_due_at, response_warn_at, resolution_warn_at, created_at, updated_at)
+      sla_policy, response_due_at, resolution_due_at, response_warn_at, resolution_warn_at, team_id, team_name,
+      created_at, updated_at)
     SELECT gen_random_uuid(), n.number, 'ZWVL-' || to_char(now() AT TIME ZONE 'Europe/Brussels', 'YYYY') || '-' ||
         CASE WHEN n.number < 1000000 THEN lpad(n.number::text, 6, '0') ELSE n.number::text END,
       b.kind, b.channel, b.category_code, b.subject, b.description,
       b.municipality_code, b.location_address, b.location_postcode, b.location_lat, b.location_lon,
       b.reporter_name, b.reporter_email, b.reporter_phone, b.reporter_language, b.reporter_consent, b.priority, 'new',
-      b.sla_policy, b.response_due_at, b.resolution_due_at, b.response_warn_at, b.resolution_warn_at, now(), now()
-    FROM n, b
+      b.sla_policy, b.response_due_at, b.resolution_due_at, b.response_warn_at, b.resolution_warn_at,
+      r.team_id, r.team_name, now(), now()
+    FROM n CROSS JOIN b LEFT JOIN (
+      SELECT c.team_id, tm.name AS team_name, c.municipality_code, c.category_code
+        FROM team_category c JOIN team tm ON tm.id = c.team_id) r
+      ON r.municipality_code = b.municipality_code AND r.category_code = b.category_code
     RETURNING id, number, reference, kind, channel, category_code, subject, description,
       municipality_code, location_address, location_postcode, location_lat, location_lon,
       reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent,
-      priority, status, cancel_reason, assignee_id, assignee_name, claimed_by_id, claimed_by_name, version,
+      priority, status, cancel_reason, assignee_id, assignee_name, team_id, team_name, merged_into_id, merged_into_reference, claimed_by_id, claimed_by_name, version,
       response_due_at, resolution_due_at, responded_at, resolved_at, sla_paused,
       response_breached, resolution_breached, sla_policy, sla_version, sla_paused_at, response_warn_at,
       resolution_warn_at, response_remaining_ms, resolution_remaining_ms, response_warned, resolution_warned,

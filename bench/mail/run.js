@@ -203,7 +203,7 @@ async function arrivalsOf(from, count) {
 }
 
 // The worker's consumers of a `ticket.created` event (the console's feed runs in the api).
-const CONSUMER_QUEUES = ['notification-events', 'mail-delivery', 'sla-events', 'backoffice-events'];
+const CONSUMER_QUEUES = ['notification-events', 'mail-delivery', 'sla-events', 'backoffice-events', 'on-call-events'];
 
 /** When the outbox is relayed and every consumer queue of the worker is empty (performance.now()), or NaN at `until`. */
 async function consumersDrainedAt(until) {

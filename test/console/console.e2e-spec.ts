@@ -589,6 +589,7 @@ describe('Agent console (browser)', () => {
       await page.getByLabel('Naam', { exact: true }).fill('Groendienst');
       await page.getByLabel('Gedeelde mailbox').fill('groen@wevelgem.be');
       await page.getByRole('checkbox', { name: 'Piet Wevelgem' }).check();
+      await page.getByRole('checkbox', { name: 'Groenonderhoud' }).check();
       await page.getByRole('checkbox', { name: 'Els Vandenberghe' }).waitFor();
       expect(await page.getByRole('checkbox', { name: 'Kim Kortrijk' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Bewaren' }).click();
@@ -596,12 +597,14 @@ describe('Agent console (browser)', () => {
       await expectText(page.getByTestId('teams').locator('tr'), 'Piet Wevelgem');
       const [team] = (
         await t.http().get('/api/v1/municipalities/wevelgem/teams').set('Authorization', `Bearer ${admin}`)
-      ).body as { name: string; email: string; members: { id: string }[] }[];
+      ).body as { name: string; email: string; members: { id: string }[]; categoryCodes: string[] }[];
       expect(team).toMatchObject({
         name: 'Groendienst',
         email: 'groen@wevelgem.be',
         members: [{ id: piet.id }],
+        categoryCodes: ['green-maintenance'],
       });
+      await expectText(page.getByTestId('teams').locator('tr'), 'Groenonderhoud');
 
       await expectNoAxeViolations(page);
 

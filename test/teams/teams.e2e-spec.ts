@@ -160,4 +160,59 @@ describe('Teams', () => {
     expect((await t.http().delete(`/api/v1/teams/${team.id}`).set(as(admin))).status).toBe(204);
     expect((await t.http().get(`/api/v1/teams/${team.id}`).set(as(admin))).status).toBe(404);
   });
+
+  it('routes a category to one team: its new tickets arrive there; no category has two teams', async () => {
+    const create = (code: string, body: Record<string, unknown>) =>
+      t.http().post(`/api/v1/municipalities/${code}/teams`).set(as(admin)).send(body);
+    const lighting = await create('wervik', { name: 'Verlichting', categoryCodes: ['public-lighting'] });
+    expect(lighting.status).toBe(201);
+    expect(lighting.body.categoryCodes).toEqual(['public-lighting']);
+    const intake = async (body: Record<string, unknown>) =>
+      (await t.http().post('/api/v1/tickets').set(as(admin)).send(ticketBody(body))).body as {
+        team: { id: string; name: string } | null;
+      };
+    expect((await intake({ municipalityCode: 'wervik' })).team).toEqual({
+      id: lighting.body.id,
+      name: 'Verlichting',
+    });
+    // Another category, or the same category in another municipality: no team.
+    expect((await intake({ municipalityCode: 'wervik', categoryCode: 'roads-pavements' })).team).toBeNull();
+    expect((await intake({ municipalityCode: 'menen' })).team).toBeNull();
+
+    const second = await create('wervik', {
+      name: 'Wegen',
+      categoryCodes: ['public-lighting', 'roads-pavements'],
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toContain("category 'public-lighting' goes to team 'Verlichting' already");
+    const unknown = await create('wervik', { name: 'Wegen', categoryCodes: ['no-such-thing'] });
+    expect(unknown.status).toBe(400);
+    expect(rules(unknown)).toEqual(['categoryCodes:isOfferedByMunicipality']);
+
+    // Handed over: the category moves with a PUT; later tickets follow it.
+    const roads = await create('wervik', { name: 'Wegen', categoryCodes: ['roads-pavements'] });
+    expect(roads.status).toBe(201);
+    expect(
+      (
+        await t
+          .http()
+          .put(`/api/v1/teams/${lighting.body.id}`)
+          .set(as(admin))
+          .send({ name: 'Verlichting', categoryCodes: [] })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .put(`/api/v1/teams/${roads.body.id}`)
+          .set(as(admin))
+          .send({
+            name: 'Wegen',
+            categoryCodes: ['roads-pavements', 'public-lighting'],
+          })
+      ).body.categoryCodes,
+    ).toEqual(['public-lighting', 'roads-pavements']);
+    expect((await intake({ municipalityCode: 'wervik' })).team?.name).toBe('Wegen');
+  });
 });

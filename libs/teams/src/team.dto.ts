@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
@@ -31,6 +32,17 @@ export class TeamDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   memberIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Categories whose new tickets go to this team at intake (offered by the municipality; one team per category)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @Matches(/^[a-z0-9-]{2,60}$/, { each: true, message: 'each value in $property must be a category code' })
+  categoryCodes?: string[];
 }
 
 export interface TeamView {
@@ -39,4 +51,6 @@ export interface TeamView {
   name: string;
   email: string | null;
   members: { id: string; name: string }[];
+  /** The categories whose new tickets come to this team. */
+  categoryCodes: string[];
 }

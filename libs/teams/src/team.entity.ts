@@ -36,3 +36,20 @@ export class TeamMemberEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
 }
+
+/**
+ * Routing: the team a municipality's new tickets of a category go to at intake. One team per
+ * category and municipality (the key), so a new ticket never has two candidates.
+ */
+@Entity('team_category')
+@Index('ix_team_category_team', ['teamId'])
+export class TeamCategoryEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  municipalityCode: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 60 })
+  categoryCode: string;
+
+  @Column({ type: 'uuid' })
+  teamId: string;
+}

@@ -49,6 +49,7 @@ export class Teams {
   async create(ctx: RequestContext, municipalityCode: string, dto: TeamDto): Promise<TeamView> {
     await this.checkMunicipality(ctx, municipalityCode);
     const members = await this.checkMembers(municipalityCode, dto.memberIds ?? []);
+    const categories = await this.checkCategories(municipalityCode, dto.categoryCodes ?? []);
     const id = randomUUID();
     await this.dataSource.transaction(async (tx) => {
       await this.checkNameFree(tx, municipalityCode, dto.name, null);
@@ -59,6 +60,7 @@ export class Teams {
         dto.email ?? null,
       ]);
       await setMembers(tx, id, members);
+      await setCategories(tx, id, municipalityCode, categories);
     });
     await this.audit.record(ctx, {
       action: 'team.create',
@@ -73,6 +75,10 @@ export class Teams {
     const team = await this.forChange(ctx, id);
     const members =
       dto.memberIds === undefined ? null : await this.checkMembers(team.municipalityCode, dto.memberIds);
+    const categories =
+      dto.categoryCodes === undefined
+        ? null
+        : await this.checkCategories(team.municipalityCode, dto.categoryCodes);
     await this.dataSource.transaction(async (tx) => {
       await this.checkNameFree(tx, team.municipalityCode, dto.name, id);
       await tx.query('UPDATE team SET name = $2, email = $3, updated_at = now() WHERE id = $1', [
@@ -86,6 +92,7 @@ export class Teams {
         dto.name.trim(),
       ]);
       if (members) await setMembers(tx, id, members);
+      if (categories) await setCategories(tx, id, team.municipalityCode, categories);
     });
     await this.audit.record(ctx, {
       action: 'team.update',
@@ -108,6 +115,7 @@ export class Teams {
       }
       await tx.query('UPDATE ticket SET team_id = NULL WHERE team_id = $1', [id]);
       await tx.query('DELETE FROM team_member WHERE team_id = $1', [id]);
+      await tx.query('DELETE FROM team_category WHERE team_id = $1', [id]);
       await tx.query('DELETE FROM team WHERE id = $1', [id]);
     });
     await this.audit.record(ctx, {
@@ -157,6 +165,25 @@ export class Teams {
     return unique;
   }
 
+  /** Each category must be one the municipality offers. */
+  private async checkCategories(municipalityCode: string, codes: string[]): Promise<string[]> {
+    const unique = [...new Set(codes)];
+    const offered = await Promise.all(unique.map((c) => this.directory.offeredCategory(municipalityCode, c)));
+    const errors = unique.flatMap((code, i) =>
+      offered[i]
+        ? []
+        : [
+            {
+              field: 'categoryCodes',
+              rule: 'isOfferedByMunicipality',
+              message: `${municipalityCode} does not offer the category '${code}'`,
+            },
+          ],
+    );
+    if (errors.length) throw new InvalidInputError(errors);
+    return unique;
+  }
+
   private async checkNameFree(
     tx: EntityManager,
     municipalityCode: string,
@@ -175,7 +202,9 @@ export class Teams {
     return this.dataSource.query<TeamView[]>(
       `SELECT t.id, t.municipality_code AS "municipalityCode", t.name, t.email,
               coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
-                       FILTER (WHERE u.id IS NOT NULL), '[]') AS members
+                       FILTER (WHERE u.id IS NOT NULL), '[]') AS members,
+              array(SELECT c.category_code FROM team_category c WHERE c.team_id = t.id ORDER BY c.category_code)
+                AS "categoryCodes"
          FROM team t
          LEFT JOIN team_member m ON m.team_id = t.id
          LEFT JOIN staff_user u ON u.id = m.user_id AND u.active
@@ -193,6 +222,36 @@ async function setMembers(tx: EntityManager, teamId: string, userIds: string[]):
       teamId,
       userIds,
     ]);
+  }
+}
+
+/**
+ * Routes the categories to the team. A category another team of the municipality has is refused
+ * (409): which team gets a new ticket must never be a guess.
+ */
+async function setCategories(
+  tx: EntityManager,
+  teamId: string,
+  municipalityCode: string,
+  categoryCodes: string[],
+): Promise<void> {
+  const taken = await tx.query<{ category_code: string; name: string }[]>(
+    `SELECT c.category_code, t.name FROM team_category c JOIN team t ON t.id = c.team_id
+      WHERE c.municipality_code = $1 AND c.category_code = ANY($2::text[]) AND c.team_id <> $3`,
+    [municipalityCode, categoryCodes, teamId],
+  );
+  if (taken.length) {
+    throw new ConflictError(
+      taken.map((c) => `category '${c.category_code}' goes to team '${c.name}' already`).join('; '),
+    );
+  }
+  await tx.query('DELETE FROM team_category WHERE team_id = $1', [teamId]);
+  if (categoryCodes.length) {
+    await tx.query(
+      `INSERT INTO team_category (municipality_code, category_code, team_id)
+       SELECT $1, unnest($2::text[]), $3`,
+      [municipalityCode, categoryCodes, teamId],
+    );
   }
 }
 

@@ -58,7 +58,8 @@ export interface ListFilter {
   limit: number;
 }
 
-// The reference is built in the same statement from the sequence value: never read-then-write.
+// The reference is built in the same statement from the sequence value: never read-then-write. The
+// team the municipality routes the category to (team_category) is looked up in it too.
 // lpad would truncate numbers above 999,999, hence the CASE.
 const REFERENCE_SQL = `'ZWVL-' || to_char(now() AT TIME ZONE 'Europe/Brussels', 'YYYY') || '-' ||
   CASE WHEN n.number < 1000000 THEN lpad(n.number::text, 6, '0') ELSE n.number::text END`;
@@ -74,12 +75,16 @@ function insertSql(withKey: boolean): string {
       INSERT INTO ticket (id, number, reference, kind, channel, category_code, subject, description,
         municipality_code, location_address, location_postcode, location_lat, location_lon,
         reporter_name, reporter_email, reporter_phone, reporter_language, reporter_consent, priority, status,
-        sla_policy, response_due_at, resolution_due_at, response_warn_at, resolution_warn_at, created_at, updated_at)
+        sla_policy, response_due_at, resolution_due_at, response_warn_at, resolution_warn_at, team_id, team_name,
+        created_at, updated_at)
       SELECT $1::uuid, n.number, ${REFERENCE_SQL}, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::text,
         $7::varchar, $8::varchar, $9::varchar, $10::double precision, $11::double precision,
         $12::varchar, $13::varchar, $14::varchar, $15::varchar, $16::boolean, $17::varchar, 'new',
-        $19::jsonb, $20::timestamptz, $21::timestamptz, $22::timestamptz, $23::timestamptz, $24::timestamptz, $24::timestamptz
-      FROM n
+        $19::jsonb, $20::timestamptz, $21::timestamptz, $22::timestamptz, $23::timestamptz, r.team_id, r.team_name,
+        $24::timestamptz, $24::timestamptz
+      FROM n LEFT JOIN (
+        SELECT c.team_id, tm.name AS team_name FROM team_category c JOIN team tm ON tm.id = c.team_id
+         WHERE c.municipality_code = $7::varchar AND c.category_code = $4::varchar) r ON true
       RETURNING ${TICKET_COLUMNS}),
     e AS (
       INSERT INTO ticket_event (ticket_id, municipality_code, type, actor, data)

@@ -82,6 +82,8 @@ export interface Team {
   name: string;
   email: string | null;
   members: { id: string; name: string }[];
+  /** The categories whose new tickets come to this team at intake. */
+  categoryCodes?: string[];
 }
 
 export interface TicketPage {

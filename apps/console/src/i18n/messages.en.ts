@@ -174,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'teams.name': 'Name',
   'teams.email': 'Shared mailbox',
   'teams.members': 'Members',
+  'teams.categories': 'Categories routed to this team',
   'teams.new': 'New team',
   'teams.editing': 'Edit team',
   'teams.saved': 'The team is saved.',

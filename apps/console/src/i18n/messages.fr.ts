@@ -175,6 +175,7 @@ export const fr: Record<MessageKey, string> = {
   'teams.name': 'Nom',
   'teams.email': 'Boîte partagée',
   'teams.members': 'Membres',
+  'teams.categories': 'Catégories attribuées à cette équipe',
   'teams.new': 'Nouvelle équipe',
   'teams.editing': 'Modifier l’équipe',
   'teams.saved': 'L’équipe est enregistrée.',

@@ -173,6 +173,7 @@ export const nl = {
   'teams.name': 'Naam',
   'teams.email': 'Gedeelde mailbox',
   'teams.members': 'Leden',
+  'teams.categories': 'Categorieën die naar dit team gaan',
   'teams.new': 'Nieuw team',
   'teams.editing': 'Team bewerken',
   'teams.saved': 'Het team is bewaard.',

@@ -10,14 +10,18 @@ interface Draft {
   name: string;
   email: string;
   memberIds: string[];
+  categoryCodes: string[];
 }
 
-const EMPTY: Draft = { id: null, name: '', email: '', memberIds: [] };
+const EMPTY: Draft = { id: null, name: '', email: '', memberIds: [], categoryCodes: [] };
 
-/** A municipality's teams, for admins and its supervisors: name, shared mailbox, members. */
+/**
+ * A municipality's teams, for admins and its supervisors: name, shared mailbox, members, and the
+ * categories whose new tickets go to the team at intake.
+ */
 export function TeamsView() {
-  const { t } = useI18n();
-  const { api } = useWorkspace();
+  const { t, language } = useI18n();
+  const { api, categoriesFor } = useWorkspace();
   const { mine } = useManagedMunicipalities();
   const [code, setCode] = useState('');
   const municipality = code || mine[0]?.code || '';
@@ -41,7 +45,12 @@ export function TeamsView() {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const body = { name: draft.name.trim(), email: draft.email.trim() || null, memberIds: draft.memberIds };
+    const body = {
+      name: draft.name.trim(),
+      email: draft.email.trim() || null,
+      memberIds: draft.memberIds,
+      categoryCodes: draft.categoryCodes,
+    };
     void run(
       () =>
         draft.id
@@ -51,11 +60,13 @@ export function TeamsView() {
     );
   };
 
-  const toggleMember = (id: string) =>
+  const toggle = (list: 'memberIds' | 'categoryCodes', id: string) =>
     setDraft((d) => ({
       ...d,
-      memberIds: d.memberIds.includes(id) ? d.memberIds.filter((m) => m !== id) : [...d.memberIds, id],
+      [list]: d[list].includes(id) ? d[list].filter((m) => m !== id) : [...d[list], id],
     }));
+  const categoryName = (code: string) =>
+    categoriesFor(municipality).find((c) => c.code === code)?.name[language] ?? code;
 
   return (
     <main id="main" className="answers" aria-labelledby="teams-title">
@@ -76,6 +87,7 @@ export function TeamsView() {
             <th scope="col">{t('teams.name')}</th>
             <th scope="col">{t('teams.email')}</th>
             <th scope="col">{t('teams.members')}</th>
+            <th scope="col">{t('teams.categories')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('categories.edit')}</span>
             </th>
@@ -87,6 +99,7 @@ export function TeamsView() {
               <td>{team.name}</td>
               <td>{team.email ?? '—'}</td>
               <td>{team.members.map((m) => m.name).join(', ') || '—'}</td>
+              <td>{(team.categoryCodes ?? []).map(categoryName).join(', ') || '—'}</td>
               <td>
                 <button
                   type="button"
@@ -97,6 +110,7 @@ export function TeamsView() {
                       name: team.name,
                       email: team.email ?? '',
                       memberIds: team.members.map((m) => m.id),
+                      categoryCodes: team.categoryCodes ?? [],
                     })
                   }
                 >
@@ -142,9 +156,22 @@ export function TeamsView() {
               <input
                 type="checkbox"
                 checked={draft.memberIds.includes(p.id)}
-                onChange={() => toggleMember(p.id)}
+                onChange={() => toggle('memberIds', p.id)}
               />{' '}
               {p.name}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('teams.categories')}</legend>
+          {categoriesFor(municipality).map((c) => (
+            <label key={c.code} className="inline">
+              <input
+                type="checkbox"
+                checked={draft.categoryCodes.includes(c.code)}
+                onChange={() => toggle('categoryCodes', c.code)}
+              />{' '}
+              {c.name[language] ?? c.name.nl}
             </label>
           ))}
         </fieldset>
