@@ -187,6 +187,35 @@ describe('Escalation e-mails on SLA breaches', () => {
     ).toBe(false);
   });
 
+  it('mails the breach to the mailbox of the team a routed ticket went to, not the municipality', async () => {
+    await setEscalationEmail('spiere-helkijn', `gemeente.spiere.${process.pid}@example.be`);
+    const mailbox = `groen.spiere.${process.pid}@example.be`;
+    const team = await t
+      .http()
+      .post('/api/v1/municipalities/spiere-helkijn/teams')
+      .set(auth())
+      .send({ name: 'Technische dienst', email: mailbox, categoryCodes: ['public-lighting'] });
+    expect(team.status).toBe(201);
+    await createShortSlaPolicy(t, admin, 'spiere-helkijn', { response: 1, resolution: 2 });
+    const ticket = await agent.createTicket(
+      { municipalityCode: 'spiere-helkijn' },
+      { email: reporterEmail() },
+    );
+    expect((await agent.ticket(ticket.id)).team).toEqual({ id: team.body.id, name: 'Technische dienst' });
+
+    const mails = await smtp.waitFor(mailbox, 2, 15_000);
+    expect(mails.map((m) => m.parsed.headers.get('x-meldpunt-sla-breach')).sort()).toEqual([
+      'resolution',
+      'response',
+    ]);
+    await allTimersFired(ticket.id);
+    expect(smtp.messages.some((m) => m.to.startsWith('gemeente.spiere.'))).toBe(false);
+    expect((await escalations(ticket.id)).map((r) => [r.status, r.recipient])).toEqual([
+      ['sent', mailbox],
+      ['sent', mailbox],
+    ]);
+  });
+
   it('refuses an escalation address that is not one, and previews the escalation for admins', async () => {
     const bad = await t
       .http()

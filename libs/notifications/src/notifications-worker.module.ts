@@ -3,8 +3,10 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { ForwardRecordsModule } from '@meldpunt/forwards';
 import { MunicipalitiesModule } from '@meldpunt/municipalities';
+import { TeamsModule } from '@meldpunt/teams';
 import { outboxConsumerQueue, OutboxSubscriptions } from '@meldpunt/outbox';
 import { TICKET_EVENTS, TicketsModule } from '@meldpunt/tickets';
+import { EscalationAddress } from './delivery/escalation-address';
 import { MailComposer } from './delivery/mail-composer';
 import { MailDeliveryProcessor } from './delivery/mail-delivery.processor';
 import { MailDeliveryReconciler } from './delivery/mail-delivery-reconciler';
@@ -36,9 +38,11 @@ export const NOTIFICATION_TRIGGERS = [
     TicketsModule,
     MunicipalitiesModule,
     ForwardRecordsModule,
+    TeamsModule,
     BullModule.registerQueue(outboxConsumerQueue(NOTIFICATION_EVENTS_QUEUE)),
   ],
   providers: [
+    EscalationAddress,
     MailComposer,
     MailTransport,
     NotificationEventsProcessor,

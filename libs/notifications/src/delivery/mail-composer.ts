@@ -9,6 +9,7 @@ import { CitizenAccessTokens } from '../citizen-access-tokens';
 import { mailLanguage } from '../default-mail-profile';
 import type { NotificationEntity } from '../entities/notification.entity';
 import { MailProfiles } from '../mail-profiles';
+import { EscalationAddress } from './escalation-address';
 import { TicketForwards } from '@meldpunt/forwards';
 import { isStaffMail, type MailLanguage, type NotificationKind } from '../notification-kind';
 import { renderEscalationMail, type SlaClock } from '../templates/escalation.mail';
@@ -44,6 +45,7 @@ export class MailComposer {
     private readonly tokens: CitizenAccessTokens,
     private readonly config: AppConfig,
     private readonly forwards: TicketForwards,
+    private readonly escalationAddress: EscalationAddress,
   ) {}
 
   /**
@@ -98,7 +100,8 @@ export class MailComposer {
     const profile = await this.profiles.for(ticket.municipalityCode);
     const breach = await this.event(notification);
     const clock = breach?.data.clock;
-    if (!profile.escalationEmail || (clock !== 'response' && clock !== 'resolution')) return null;
+    const address = await this.escalationAddress.for(ticket, profile);
+    if (!address || (clock !== 'response' && clock !== 'resolution')) return null;
     // Staff read one language: the municipality's first (Dutch in the whole region).
     const language = mailLanguage(null, profile.languages);
     const dueAt = breachDueAt(clock, breach?.data.dueAt, ticket);
@@ -131,7 +134,7 @@ export class MailComposer {
       rendered,
       {
         from: { name: municipalityName, address: profile.senderAddress },
-        to: { name: '', address: profile.escalationEmail },
+        to: { name: ticket.team?.name ?? '', address },
       },
       { 'X-Meldpunt-Sla-Breach': clock },
     );

@@ -16,6 +16,7 @@ import { isCitizenMail, isStaffMail } from '../notification-kind';
 import { type NotificationKey, NotificationRecords } from '../notification-records';
 import { NOTIFICATION_EVENTS_QUEUE } from '../notification-queues';
 import { isOutdated, notificationKindFor } from '../notification-triggers';
+import { EscalationAddress } from './escalation-address';
 import { MailDeliveryQueue } from './mail-delivery-queue';
 
 /** What an event comes to before its notification row exists: a result, or a row to open. */
@@ -39,6 +40,7 @@ export class NotificationEventsProcessor extends WorkerHost {
     private readonly records: NotificationRecords,
     private readonly delivery: MailDeliveryQueue,
     private readonly feedback: FeedbackRecords,
+    private readonly escalationAddress: EscalationAddress,
   ) {
     super();
   }
@@ -80,7 +82,7 @@ export class NotificationEventsProcessor extends WorkerHost {
     return {
       key: { ticketId: ticket.id, eventId: entry.id, kind, municipalityCode: ticket.municipalityCode },
       staffMail,
-      escalationEmail: profile.escalationEmail ?? null,
+      escalationEmail: staffMail ? await this.escalationAddress.for(ticket, profile) : null,
     };
   }
 
