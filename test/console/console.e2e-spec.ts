@@ -655,6 +655,24 @@ describe('Agent console (browser)', () => {
         'the ticket with Team wegen',
       );
       expect(await page.getByTestId('team').inputValue()).toBe(team.body.id);
+
+      // The queue filtered by the team: this ticket only.
+      await page.goto(`${baseUrl}/console/`);
+      const filters = page.getByRole('search');
+      await filters.getByLabel('Gemeente').selectOption('kortrijk');
+      await waitFor(
+        async () => (await page.getByTestId('queue').locator('tbody tr').count()) > 1,
+        5000,
+        'Kortrijk’s open tickets',
+      );
+      await filters.getByLabel('Team').selectOption({ label: 'Team wegen' });
+      await waitFor(
+        async () => (await page.getByTestId('queue').locator('tbody tr').count()) === 1,
+        5000,
+        'one ticket with Team wegen',
+      );
+      await expectText(page.getByTestId('queue').locator('tbody tr'), 'Lamp aan de grens');
+      await page.goto(`${baseUrl}/console/tickets/${created.body.reference}`);
       await page.getByRole('button', { name: 'Naar een andere gemeente sturen' }).click();
       await page.locator('#reroute-municipality').selectOption('menen');
       // Menen offers street lighting too: the category stays.

@@ -38,6 +38,8 @@ export const en: Record<MessageKey, string> = {
   'queue.municipality': 'Municipality',
   'queue.allMunicipalities': 'All municipalities',
   'queue.category': 'Category',
+  'queue.team': 'Team',
+  'queue.allTeams': 'All teams',
   'queue.allCategories': 'All categories',
   'queue.search': 'Search',
   'queue.searchPlaceholder': 'Reference or keywords  (/)',

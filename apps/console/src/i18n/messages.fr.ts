@@ -39,6 +39,8 @@ export const fr: Record<MessageKey, string> = {
   'queue.municipality': 'Commune',
   'queue.allMunicipalities': 'Toutes les communes',
   'queue.category': 'Catégorie',
+  'queue.team': 'Équipe',
+  'queue.allTeams': 'Toutes les équipes',
   'queue.allCategories': 'Toutes les catégories',
   'queue.search': 'Rechercher',
   'queue.searchPlaceholder': 'Référence ou mots-clés  (/)',

@@ -37,6 +37,8 @@ export const nl = {
   'queue.municipality': 'Gemeente',
   'queue.allMunicipalities': 'Alle gemeenten',
   'queue.category': 'Categorie',
+  'queue.team': 'Team',
+  'queue.allTeams': 'Alle teams',
   'queue.allCategories': 'Alle categorieën',
   'queue.search': 'Zoeken',
   'queue.searchPlaceholder': 'Referentie of trefwoorden  (/)',

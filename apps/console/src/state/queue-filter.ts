@@ -11,6 +11,8 @@ export interface QueueFilter {
   status: 'open' | 'all' | TicketStatus;
   municipality: string;
   category: string;
+  /** A team of the chosen municipality (id), or '' for any. */
+  team: string;
   q: string;
   breached: boolean;
 }
@@ -19,6 +21,7 @@ export const DEFAULT_FILTER: QueueFilter = {
   status: 'open',
   municipality: '',
   category: '',
+  team: '',
   q: '',
   breached: false,
 };
@@ -28,6 +31,7 @@ export function filterKey(filter: QueueFilter): string {
     filter.status,
     filter.municipality,
     filter.category,
+    filter.team,
     filter.q.trim(),
     filter.breached,
   ]);
@@ -40,6 +44,7 @@ export function listQuery(filter: QueueFilter, cursor: string | null, limit: num
   else if (filter.status !== 'all') params.set('status', filter.status);
   if (filter.municipality) params.set('municipality', filter.municipality);
   if (filter.category) params.set('categoryCode', filter.category);
+  if (filter.team) params.set('team', filter.team);
   if (filter.q.trim()) params.set('q', filter.q.trim());
   if (filter.breached) params.set('breached', 'true');
   if (cursor) params.set('cursor', cursor);
@@ -57,6 +62,7 @@ export function matchesFilter(filter: QueueFilter, ticket: Ticket): boolean {
   if (filter.status !== 'open' && filter.status !== 'all' && ticket.status !== filter.status) return false;
   if (filter.municipality && ticket.municipalityCode !== filter.municipality) return false;
   if (filter.category && ticket.categoryCode !== filter.category) return false;
+  if (filter.team && ticket.team?.id !== filter.team) return false;
   if (filter.breached && !ticket.sla.breached.response && !ticket.sla.breached.resolution) return false;
   const q = fold(filter.q.trim());
   if (!q) return true;

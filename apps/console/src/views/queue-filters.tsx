@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { TICKET_STATUSES, type Category, type Municipality } from '../api/contract';
+import { TICKET_STATUSES, type Category, type Municipality, type Team } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import type { QueueFilter } from '../state/queue-filter';
+import { useWorkspace } from '../state/workspace';
 
 export type QueueSort = 'urgency' | 'newest';
 
@@ -27,7 +28,21 @@ export function QueueFilters({
   searchRef,
 }: Props) {
   const { t, language } = useI18n();
+  const { api } = useWorkspace();
   const [q, setQ] = useState(filter.q);
+  // A municipality's teams, once one is chosen (teams belong to one municipality).
+  const [teams, setTeams] = useState<Team[]>([]);
+  useEffect(() => {
+    if (!filter.municipality) return setTeams([]);
+    let alive = true;
+    api
+      .get<Team[]>(`/api/v1/municipalities/${filter.municipality}/teams`)
+      .then((list) => alive && setTeams(list))
+      .catch(() => alive && setTeams([]));
+    return () => {
+      alive = false;
+    };
+  }, [api, filter.municipality]);
   const latest = useRef(filter);
   latest.current = filter;
 
@@ -81,7 +96,7 @@ export function QueueFilters({
         <span>{t('queue.municipality')}</span>
         <select
           value={filter.municipality}
-          onChange={(e) => onChange({ ...filter, municipality: e.target.value })}
+          onChange={(e) => onChange({ ...filter, municipality: e.target.value, team: '' })}
         >
           <option value="">{t('queue.allMunicipalities')}</option>
           {municipalities.map((m) => (
@@ -91,6 +106,19 @@ export function QueueFilters({
           ))}
         </select>
       </label>
+      {teams.length ? (
+        <label>
+          <span>{t('queue.team')}</span>
+          <select value={filter.team} onChange={(e) => onChange({ ...filter, team: e.target.value })}>
+            <option value="">{t('queue.allTeams')}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label>
         <span>{t('queue.category')}</span>
         <select value={filter.category} onChange={(e) => onChange({ ...filter, category: e.target.value })}>
