@@ -1,8 +1,6 @@
 import { notificationsSettled, PUBLIC_BASE_URL, reporterEmail } from '../notifications/notification-test-kit';
-import type { TestBackOffice } from '../support/back-office-sim';
-import { startKortrijkInTopdesk, type KortrijkInTopdesk } from '../support/kortrijk-in-topdesk';
-import { SmtpCatcher, type CaughtMessage } from '../support/smtp-catcher';
-import type { TestApp } from '../support/test-app';
+import { useKortrijkInTopdesk } from '../support/kortrijk-in-topdesk';
+import type { CaughtMessage } from '../support/smtp-catcher';
 import { waitFor } from '../support/wait-for';
 
 /** The answer link in a mail to an outside party. */
@@ -21,36 +19,22 @@ function answerLink(mail: CaughtMessage): { token: string; path: string } {
  * real HTTP) as a note.
  */
 describe('Forwarding a ticket to an outside party', () => {
-  const smtp = new SmtpCatcher();
-  let t: TestApp;
-  let topdesk: TestBackOffice;
-  let adminToken: string;
-  let admin: KortrijkInTopdesk['admin'];
-  let env: KortrijkInTopdesk | undefined;
-
-  beforeAll(async () => {
-    await smtp.start(0);
-    ({ t, topdesk, adminToken, admin } = env = await startKortrijkInTopdesk(smtp));
-  }, 60_000);
-  afterAll(async () => {
-    await env?.close();
-    await smtp.stop();
-  });
+  const env = useKortrijkInTopdesk();
 
   const forward = (token: string, id: string, body: Record<string, unknown>) =>
-    t.http().post(`/api/v1/tickets/${id}/forwards`).set('Authorization', `Bearer ${token}`).send(body);
+    env.t.http().post(`/api/v1/tickets/${id}/forwards`).set('Authorization', `Bearer ${token}`).send(body);
   let parties = 0;
   const partyEmail = () => `storingen.${process.pid}.${++parties}@fluvius.example`;
 
   it('mails the party the question without the reporter, takes its answer and puts it on the ticket and the case', async () => {
     const email = reporterEmail();
-    const ticket = await admin.createTicket(
+    const ticket = await env.admin.createTicket(
       { municipalityCode: 'kortrijk', description: 'Gasgeur aan de Kerkstraat sinds vanochtend.' },
       { email, name: 'An Peeters', phone: '+32 470 12 34 56' },
     );
-    await smtp.waitFor(email);
+    await env.smtp.waitFor(email);
     const party = partyEmail();
-    const sent = await forward(adminToken, ticket.id, {
+    const sent = await forward(env.adminToken, ticket.id, {
       partyName: 'Fluvius',
       partyEmail: party,
       question: 'Kunnen jullie de gasleiding aan dit adres nakijken?',
@@ -58,7 +42,7 @@ describe('Forwarding a ticket to an outside party', () => {
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ partyName: 'Fluvius', status: 'open', answerCount: 0 });
 
-    const [mail] = await smtp.waitFor(party);
+    const [mail] = await env.smtp.waitFor(party);
     expect(mail.subject).toBe(`Vraag van Stad Kortrijk over melding ${ticket.reference}`);
     expect(mail.text).toContain('Kunnen jullie de gasleiding aan dit adres nakijken?');
     expect(mail.text).toContain('Gasgeur aan de Kerkstraat');
@@ -66,25 +50,25 @@ describe('Forwarding a ticket to an outside party', () => {
     const link = answerLink(mail);
     expect(mail.text).not.toContain('/status/');
 
-    const page = await t.http().get(link.path);
+    const page = await env.t.http().get(link.path);
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.text).toContain('Kunnen jullie de gasleiding aan dit adres nakijken?');
     expect(page.text).not.toContain('An Peeters');
 
-    const answered = await t
+    const answered = await env.t
       .http()
       .post(`${link.path}/answer`)
       .type('form')
       .send({ body: 'We komen morgen om 9 uur langs.' });
     expect(answered.status).toBe(303);
     expect(answered.headers.location).toBe(`${link.path}?done=1`);
-    const after = await t.http().get(`${link.path}?done=1`);
+    const after = await env.t.http().get(`${link.path}?done=1`);
     expect(after.text).toContain('Bedankt: je antwoord is bij de medewerker');
     expect(after.text).toContain('We komen morgen om 9 uur langs.');
 
-    const history = await admin.history(ticket.id);
+    const history = await env.admin.history(ticket.id);
     expect(history.find((e) => e.type === 'forwarded_external')!.data).toMatchObject({
       partyName: 'Fluvius',
       question: 'Kunnen jullie de gasleiding aan dit adres nakijken?',
@@ -92,10 +76,10 @@ describe('Forwarding a ticket to an outside party', () => {
     const answer = history.find((e) => e.type === 'message_internal')!;
     expect(answer.actor).toMatchObject({ type: 'external', name: 'Fluvius' });
     expect(answer.data.body).toBe('We komen morgen om 9 uur langs.');
-    const listed = await t
+    const listed = await env.t
       .http()
       .get(`/api/v1/tickets/${ticket.id}/forwards`)
-      .set('Authorization', `Bearer ${adminToken}`);
+      .set('Authorization', `Bearer ${env.adminToken}`);
     expect(listed.body).toEqual([
       expect.objectContaining({ id: sent.body.id, status: 'answered', answerCount: 1, partyEmail: party }),
     ]);
@@ -103,24 +87,24 @@ describe('Forwarding a ticket to an outside party', () => {
     // The back-office case gets the answer as a note, named after the party.
     await waitFor(
       async () =>
-        ((await topdesk.cases(ticket.reference))[0]?.notes ?? []).some((n) =>
+        ((await env.topdesk.cases(ticket.reference))[0]?.notes ?? []).some((n) =>
           n.text.includes('Externe partij (Fluvius): We komen morgen om 9 uur langs.'),
         ) &&
-        ((await topdesk.cases(ticket.reference))[0]?.notes ?? []).some((n) =>
+        ((await env.topdesk.cases(ticket.reference))[0]?.notes ?? []).some((n) =>
           n.text.includes('vraag doorgestuurd naar Fluvius: Kunnen jullie'),
         ),
       10_000,
       'the question and the answer as notes on the incident',
     );
     // An internal answer is not mailed to the citizen.
-    await notificationsSettled(t);
-    expect(smtp.messages.filter((m) => m.to === email)).toHaveLength(1);
+    await notificationsSettled(env.t);
+    expect(env.smtp.messages.filter((m) => m.to === email)).toHaveLength(1);
   });
 
   it('refuses bad requests with the field and the rule, strangers, unknown links and closed tickets', async () => {
-    const ticket = await admin.createTicket({ municipalityCode: 'kortrijk' }, { email: reporterEmail() });
+    const ticket = await env.admin.createTicket({ municipalityCode: 'kortrijk' }, { email: reporterEmail() });
     const rules = async (body: Record<string, unknown>) => {
-      const res = await forward(adminToken, ticket.id, body);
+      const res = await forward(env.adminToken, ticket.id, body);
       expect(res.status).toBe(400);
       return (res.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`);
     };
@@ -131,47 +115,47 @@ describe('Forwarding a ticket to an outside party', () => {
       'question:isNotEmpty',
     );
 
-    const menen = await t.token({ roles: ['municipal_agent'], municipalities: ['menen'] });
+    const menen = await env.t.token({ roles: ['municipal_agent'], municipalities: ['menen'] });
     const stranger = await forward(menen, ticket.id, {
       partyName: 'Politie',
       partyEmail: 'zone@politie.example',
       question: 'x',
     });
     expect(stranger.status).toBe(404);
-    const strangerList = await t
+    const strangerList = await env.t
       .http()
       .get(`/api/v1/tickets/${ticket.id}/forwards`)
       .set('Authorization', `Bearer ${menen}`);
     expect(strangerList.status).toBe(404);
 
-    const unknown = await t.http().get(`/extern/${'A'.repeat(43)}`);
+    const unknown = await env.t.http().get(`/extern/${'A'.repeat(43)}`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers['content-type']).toContain('text/html');
 
     const party = partyEmail();
     expect(
       (
-        await forward(adminToken, ticket.id, {
+        await forward(env.adminToken, ticket.id, {
           partyName: 'Politie',
           partyEmail: party,
           question: 'Gevaarlijk?',
         })
       ).status,
     ).toBe(201);
-    const link = answerLink((await smtp.waitFor(party))[0]);
-    await admin.move(ticket.id, 'in_progress');
-    await admin.move(ticket.id, 'resolved', 'Opgelost');
-    await admin.move(ticket.id, 'closed');
-    const page = await t.http().get(link.path);
+    const link = answerLink((await env.smtp.waitFor(party))[0]);
+    await env.admin.move(ticket.id, 'in_progress');
+    await env.admin.move(ticket.id, 'resolved', 'Opgelost');
+    await env.admin.move(ticket.id, 'closed');
+    const page = await env.t.http().get(link.path);
     expect(page.text).toContain('Deze melding is afgesloten');
-    const late = await t.http().post(`${link.path}/answer`).type('form').send({ body: 'Te laat' });
+    const late = await env.t.http().post(`${link.path}/answer`).type('form').send({ body: 'Te laat' });
     expect(late.status).toBe(409);
-    const again = await forward(adminToken, ticket.id, {
+    const again = await forward(env.adminToken, ticket.id, {
       partyName: 'Politie',
       partyEmail: party,
       question: 'Nog iets?',
     });
     expect(again.status).toBe(409);
-    expect((await admin.history(ticket.id)).some((e) => e.data.body === 'Te laat')).toBe(false);
+    expect((await env.admin.history(ticket.id)).some((e) => e.data.body === 'Te laat')).toBe(false);
   });
 });
