@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Holder } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/workspace';
-import { MunicipalityPicker, useManagedMunicipalities } from './municipality-picker';
+import { MunicipalityPage, SettingsTable, useManagedMunicipalities } from './municipality-picker';
 import { PageNotice, usePageChanges } from '../components/page-notice';
 
 interface Shift {
@@ -71,57 +71,52 @@ export function OnCallView() {
     }).format(new Date(iso));
 
   return (
-    <main id="main" className="answers" aria-labelledby="on-call-page-title">
-      <h1 id="on-call-page-title">{t('onCall.pageTitle')}</h1>
-      <MunicipalityPicker
-        id="on-call-municipality"
-        value={municipality}
-        options={mine}
-        onChange={(chosen) => {
-          setCode(chosen);
-          setDraft(EMPTY);
-        }}
-      />
-      {shifts && !shifts.length ? <p className="muted">{t('onCall.none')}</p> : null}
-      <table className="answers-table" data-testid="on-call-shifts">
-        <thead>
-          <tr>
-            <th scope="col">{t('onCall.person')}</th>
-            <th scope="col">{t('onCall.from')}</th>
-            <th scope="col">{t('onCall.until')}</th>
-            <th scope="col">{t('onCall.position')}</th>
-            <th scope="col">{t('onCall.phone')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('categories.remove')}</span>
-            </th>
+    <MunicipalityPage
+      id="on-call-page"
+      title={t('onCall.pageTitle')}
+      municipality={municipality}
+      options={mine}
+      onChange={(chosen) => {
+        setCode(chosen);
+        setDraft(EMPTY);
+      }}
+    >
+      <SettingsTable
+        testId="on-call-shifts"
+        columns={[
+          t('onCall.person'),
+          t('onCall.from'),
+          t('onCall.until'),
+          t('onCall.position'),
+          t('onCall.phone'),
+        ]}
+        actions={t('categories.remove')}
+        empty={shifts && !shifts.length ? t('onCall.none') : null}
+      >
+        {(shifts ?? []).map((s) => (
+          <tr key={s.id}>
+            <td>{s.userName}</td>
+            <td>{when(s.startsAt)}</td>
+            <td>{when(s.endsAt)}</td>
+            <td>{s.position}</td>
+            <td>{s.phone ?? '—'}</td>
+            <td>
+              <button
+                type="button"
+                aria-label={`${t('categories.remove')}: ${s.userName}, ${when(s.startsAt)}`}
+                onClick={() =>
+                  void run(
+                    () => api.request('DELETE', `/api/v1/on-call-shifts/${s.id}`, {}),
+                    t('onCall.removed'),
+                  )
+                }
+              >
+                {t('categories.remove')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(shifts ?? []).map((s) => (
-            <tr key={s.id}>
-              <td>{s.userName}</td>
-              <td>{when(s.startsAt)}</td>
-              <td>{when(s.endsAt)}</td>
-              <td>{s.position}</td>
-              <td>{s.phone ?? '—'}</td>
-              <td>
-                <button
-                  type="button"
-                  aria-label={`${t('categories.remove')}: ${s.userName}, ${when(s.startsAt)}`}
-                  onClick={() =>
-                    void run(
-                      () => api.request('DELETE', `/api/v1/on-call-shifts/${s.id}`, {}),
-                      t('onCall.removed'),
-                    )
-                  }
-                >
-                  {t('categories.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SettingsTable>
       <PageNotice notice={notice} />
       <form onSubmit={add} className="answers-form" aria-labelledby="on-call-form-title">
         <h2 id="on-call-form-title">{t('onCall.new')}</h2>
@@ -176,6 +171,6 @@ export function OnCallView() {
           {t('onCall.add')}
         </button>
       </form>
-    </main>
+    </MunicipalityPage>
   );
 }

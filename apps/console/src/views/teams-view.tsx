@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Holder, Team } from '../api/contract';
 import { useI18n } from '../i18n/i18n';
 import { useWorkspace } from '../state/workspace';
-import { MunicipalityPicker, useManagedMunicipalities } from './municipality-picker';
+import { MunicipalityPage, SettingsTable, useManagedMunicipalities } from './municipality-picker';
 import { PageNotice, usePageChanges } from '../components/page-notice';
 
 interface Draft {
@@ -69,67 +69,57 @@ export function TeamsView() {
     categoriesFor(municipality).find((c) => c.code === code)?.name[language] ?? code;
 
   return (
-    <main id="main" className="answers" aria-labelledby="teams-title">
-      <h1 id="teams-title">{t('teams.title')}</h1>
-      <MunicipalityPicker
-        id="teams-municipality"
-        value={municipality}
-        options={mine}
-        onChange={(chosen) => {
-          setCode(chosen);
-          setDraft(EMPTY);
-        }}
-      />
-      {teams && !teams.length ? <p className="muted">{t('teams.none')}</p> : null}
-      <table className="answers-table" data-testid="teams">
-        <thead>
-          <tr>
-            <th scope="col">{t('teams.name')}</th>
-            <th scope="col">{t('teams.email')}</th>
-            <th scope="col">{t('teams.members')}</th>
-            <th scope="col">{t('teams.categories')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('categories.edit')}</span>
-            </th>
+    <MunicipalityPage
+      id="teams"
+      title={t('teams.title')}
+      municipality={municipality}
+      options={mine}
+      onChange={(chosen) => {
+        setCode(chosen);
+        setDraft(EMPTY);
+      }}
+    >
+      <SettingsTable
+        testId="teams"
+        columns={[t('teams.name'), t('teams.email'), t('teams.members'), t('teams.categories')]}
+        actions={t('categories.edit')}
+        empty={teams && !teams.length ? t('teams.none') : null}
+      >
+        {(teams ?? []).map((team) => (
+          <tr key={team.id}>
+            <td>{team.name}</td>
+            <td>{team.email ?? '—'}</td>
+            <td>{team.members.map((m) => m.name).join(', ') || '—'}</td>
+            <td>{(team.categoryCodes ?? []).map(categoryName).join(', ') || '—'}</td>
+            <td>
+              <button
+                type="button"
+                aria-label={`${t('categories.edit')}: ${team.name}`}
+                onClick={() =>
+                  setDraft({
+                    id: team.id,
+                    name: team.name,
+                    email: team.email ?? '',
+                    memberIds: team.members.map((m) => m.id),
+                    categoryCodes: team.categoryCodes ?? [],
+                  })
+                }
+              >
+                {t('categories.edit')}
+              </button>{' '}
+              <button
+                type="button"
+                aria-label={`${t('categories.remove')}: ${team.name}`}
+                onClick={() =>
+                  void run(() => api.request('DELETE', `/api/v1/teams/${team.id}`, {}), t('teams.removed'))
+                }
+              >
+                {t('categories.remove')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(teams ?? []).map((team) => (
-            <tr key={team.id}>
-              <td>{team.name}</td>
-              <td>{team.email ?? '—'}</td>
-              <td>{team.members.map((m) => m.name).join(', ') || '—'}</td>
-              <td>{(team.categoryCodes ?? []).map(categoryName).join(', ') || '—'}</td>
-              <td>
-                <button
-                  type="button"
-                  aria-label={`${t('categories.edit')}: ${team.name}`}
-                  onClick={() =>
-                    setDraft({
-                      id: team.id,
-                      name: team.name,
-                      email: team.email ?? '',
-                      memberIds: team.members.map((m) => m.id),
-                      categoryCodes: team.categoryCodes ?? [],
-                    })
-                  }
-                >
-                  {t('categories.edit')}
-                </button>{' '}
-                <button
-                  type="button"
-                  aria-label={`${t('categories.remove')}: ${team.name}`}
-                  onClick={() =>
-                    void run(() => api.request('DELETE', `/api/v1/teams/${team.id}`, {}), t('teams.removed'))
-                  }
-                >
-                  {t('categories.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SettingsTable>
       <PageNotice notice={notice} />
       <form onSubmit={save} className="answers-form" aria-labelledby="team-form-title">
         <h2 id="team-form-title">{draft.id ? t('teams.editing') : t('teams.new')}</h2>
@@ -184,6 +174,6 @@ export function TeamsView() {
           </button>
         ) : null}
       </form>
-    </main>
+    </MunicipalityPage>
   );
 }
